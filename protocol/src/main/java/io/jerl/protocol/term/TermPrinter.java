@@ -1,0 +1,213 @@
+package io.jerl.protocol.term;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Prints terms on one line the way erl's {@code ~w} does: atoms quoted only when they must be, floats in
+ * their shortest round-trip form, binaries as bytes. Pids, ports and references print with their node's
+ * name ({@code <car@host.85.0>}) because this layer cannot know the per-node index erl shows; the shell
+ * prints them erl's way with its own numbering.
+ */
+public final class TermPrinter {
+    private static final Set<String> RESERVED = Set.of("after", "and", "andalso", "band", "begin", "bnot", "bor",
+            "bsl", "bsr", "bxor", "case", "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or",
+            "orelse", "receive", "rem", "try", "when", "xor", "maybe", "else");
+
+    private TermPrinter() {
+    }
+
+    public static String print(Term t) {
+        StringBuilder sb = new StringBuilder();
+        print(t, sb);
+        return sb.toString();
+    }
+
+    public static void print(Term t, StringBuilder sb) {
+        if (t instanceof Atom a) {
+            atom(a.name(), sb);
+        } else if (t instanceof ErlInt i) {
+            sb.append(i.value());
+        } else if (t instanceof ErlBigInt b) {
+            sb.append(b.value());
+        } else if (t instanceof ErlFloat f) {
+            sb.append(formatFloat(f.value()));
+        } else if (t instanceof Binary b) {
+            sb.append("<<");
+            for (int i = 0; i < b.bytes().length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(b.bytes()[i] & 0xFF);
+            }
+            sb.append(">>");
+        } else if (t instanceof BitString b) {
+            sb.append("<<");
+            byte[] bytes = b.bytes();
+            for (int i = 0; i < bytes.length - 1; i++) {
+                sb.append(bytes[i] & 0xFF).append(',');
+            }
+            sb.append((bytes[bytes.length - 1] & 0xFF) >>> (8 - b.tailBits())).append(':').append(b.tailBits());
+            sb.append(">>");
+        } else if (t instanceof Tuple tu) {
+            sb.append('{');
+            join(tu.elements(), sb);
+            sb.append('}');
+        } else if (t == Nil.NIL) {
+            sb.append("[]");
+        } else if (t instanceof ErlList l) {
+            sb.append('[');
+            join(l.elements(), sb);
+            if (!l.isProper()) {
+                sb.append('|');
+                print(l.tail(), sb);
+            }
+            sb.append(']');
+        } else if (t instanceof ErlMap m) {
+            sb.append("#{");
+            boolean first = true;
+            for (Map.Entry<Term, Term> e : m.entries().entrySet()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                print(e.getKey(), sb);
+                sb.append(" => ");
+                print(e.getValue(), sb);
+            }
+            sb.append('}');
+        } else if (t instanceof Pid p) {
+            sb.append('<').append(p.node().name()).append('.').append(Integer.toUnsignedString(p.id()))
+                    .append('.').append(Integer.toUnsignedString(p.serial())).append('>');
+        } else if (t instanceof Port p) {
+            sb.append("#Port<").append(p.node().name()).append('.').append(p.id()).append('>');
+        } else if (t instanceof Ref r) {
+            sb.append("#Ref<").append(r.node().name());
+            for (int i = r.ids().length - 1; i >= 0; i--) {
+                sb.append('.').append(Integer.toUnsignedString(r.ids()[i]));
+            }
+            sb.append('>');
+        } else if (t instanceof Fun f) {
+            sb.append("#Fun<").append(f.module().name()).append('.').append(f.oldIndex()).append('.')
+                    .append(f.oldUniq()).append('>');
+        } else if (t instanceof ExportFun e) {
+            sb.append("fun ");
+            atom(e.module().name(), sb);
+            sb.append(':');
+            atom(e.function().name(), sb);
+            sb.append('/').append(e.arity());
+        }
+    }
+
+    private static void join(Term[] elements, StringBuilder sb) {
+        for (int i = 0; i < elements.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            print(elements[i], sb);
+        }
+    }
+
+    /** Appends an atom, quoted and escaped only when erl would quote it. */
+    public static void atom(String name, StringBuilder sb) {
+        if (isBare(name)) {
+            sb.append(name);
+            return;
+        }
+        sb.append('\'');
+        name.codePoints().forEach(c -> {
+            switch (c) {
+                case '\'' -> sb.append("\\'");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\f' -> sb.append("\\f");
+                case '\b' -> sb.append("\\b");
+                case 0x0B -> sb.append("\\v");
+                case 0x1B -> sb.append("\\e");
+                case 0x7F -> sb.append("\\d");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append('^').append((char) (c + 64));
+                    } else {
+                        sb.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        sb.append('\'');
+    }
+
+    private static boolean isBare(String name) {
+        if (name.isEmpty() || RESERVED.contains(name)) {
+            return false;
+        }
+        int first = name.codePointAt(0);
+        if (!isLower(first)) {
+            return false;
+        }
+        for (int i = Character.charCount(first); i < name.length(); ) {
+            int c = name.codePointAt(i);
+            if (!(isLower(c) || isUpper(c) || (c >= '0' && c <= '9') || c == '_' || c == '@')) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    // erl's scanner takes Latin-1 letters only; ÷ and × are not letters.
+    private static boolean isLower(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
+    }
+
+    private static boolean isUpper(int c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+    }
+
+    /**
+     * A float as erl prints it: the fewest digits that read back to the same double, laid out as plain
+     * decimals or with an exponent, whichever is shorter (plain on a tie); always with a fraction part.
+     */
+    public static String formatFloat(double d) {
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal shortest = shortestDigits(d);
+        String digits = shortest.unscaledValue().abs().toString();
+        // value = 0.digits * 10^pointPos
+        int pointPos = digits.length() - shortest.scale();
+        String sign = d < 0 ? "-" : "";
+        String plain = sign + plain(digits, pointPos);
+        String sci = sign + scientific(digits, pointPos);
+        return sci.length() < plain.length() ? sci : plain;
+    }
+
+    private static BigDecimal shortestDigits(double d) {
+        // Java 17's Double.toString is not always shortest, so search the precision that round-trips.
+        for (int p = 1; p <= 17; p++) {
+            BigDecimal candidate = new BigDecimal(d).round(new java.math.MathContext(p));
+            if (candidate.doubleValue() == d) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return new BigDecimal(d);
+    }
+
+    private static String plain(String digits, int pointPos) {
+        if (pointPos <= 0) {
+            return "0." + "0".repeat(-pointPos) + digits;
+        }
+        if (pointPos >= digits.length()) {
+            return digits + "0".repeat(pointPos - digits.length()) + ".0";
+        }
+        return digits.substring(0, pointPos) + "." + digits.substring(pointPos);
+    }
+
+    private static String scientific(String digits, int pointPos) {
+        String frac = digits.length() > 1 ? digits.substring(1) : "0";
+        return digits.charAt(0) + "." + frac + "e" + (pointPos - 1);
+    }
+}

@@ -1,0 +1,79 @@
+package io.jerl.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code epmd} on a private port, run in the foreground so the test owns it and kills it. Nodes
+ * find it through {@code ERL_EPMD_PORT}.
+ */
+public final class Epmd implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private Epmd(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static Epmd start() {
+        int port = ErlTools.freePort();
+        try {
+            Process p = new ProcessBuilder(ErlTools.executable("epmd"), "-port", Integer.toString(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            Epmd epmd = new Epmd(p, port);
+            epmd.awaitListening(Duration.ofSeconds(10));
+            return epmd;
+        } catch (IOException e) {
+            throw new AssertionError("cannot start epmd", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void awaitListening(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("epmd on port " + port + " exited with " + process.exitValue());
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        close();
+        throw new AssertionError("epmd did not listen on port " + port + " within " + limit);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
