@@ -1,0 +1,358 @@
+package io.jerl.protocol.node;
+
+import io.jerl.protocol.ProtocolException;
+import io.jerl.protocol.dist.ControlMessage;
+import io.jerl.protocol.dist.DistConnection;
+import io.jerl.protocol.dist.DistHandler;
+import io.jerl.protocol.dist.DistPeer;
+import io.jerl.protocol.handshake.DistFlags;
+import io.jerl.protocol.handshake.HandshakeListener;
+import io.jerl.protocol.term.Atom;
+import io.jerl.protocol.term.Term;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's connections, one per peer node, and the rules for making them: dial on demand (sends queue
+ * until the handshake is done, as erl's auto-connect does), accept, settle two nodes dialing each other at
+ * once (the greater name's dial wins, as in net_kernel), and replace a connection to a peer that restarted.
+ */
+final class Connections implements HandshakeListener, DistHandler {
+    private static final Logger log = LoggerFactory.getLogger(Connections.class);
+    /** Messages queued for a peer while its connection is being made; past this, sends are dropped. */
+    private static final int MAX_QUEUED = 100_000;
+
+    /** One peer's connection, from the first dial or accept until it goes down. */
+    private static final class Entry {
+        final Atom peer;
+        final CompletableFuture<DistConnection> up = new CompletableFuture<>();
+        final List<Consumer<DistConnection>> queued = new ArrayList<>();
+        Channel outgoing;
+        Channel incoming;
+        volatile DistConnection connection;
+
+        Entry(Atom peer) {
+            this.peer = peer;
+        }
+    }
+
+    private final Node node;
+    private final Map<Atom, Entry> entries = new ConcurrentHashMap<>();
+
+    Connections(Node node) {
+        this.node = node;
+    }
+
+    /** The connection to {@code peer}, made if need be; completes with null when it cannot be made. */
+    CompletableFuture<DistConnection> connect(Atom peer) {
+        Entry e;
+        boolean dial = false;
+        synchronized (this) {
+            e = entries.get(peer);
+            if (e == null) {
+                e = new Entry(peer);
+                entries.put(peer, e);
+                dial = true;
+            }
+        }
+        if (dial) {
+            dial(e);
+        }
+        return e.up;
+    }
+
+    /** Sends over the peer's connection, dialing it first if there is none; queued sends keep their order. */
+    void send(Atom peer, Consumer<DistConnection> write) {
+        Entry e = entries.get(peer);
+        DistConnection c = e == null ? null : e.connection;
+        if (c != null) {
+            write.accept(c);
+            return;
+        }
+        connect(peer);
+        synchronized (this) {
+            e = entries.get(peer);
+            if (e == null) {
+                return; // the dial already failed; erl drops such messages too
+            }
+            if (e.connection == null) {
+                if (e.queued.size() < MAX_QUEUED) {
+                    e.queued.add(write);
+                } else {
+                    log.warn("dropping a message to {}: {} are already waiting for the connection", peer, MAX_QUEUED);
+                }
+                return;
+            }
+            c = e.connection;
+        }
+        write.accept(c);
+    }
+
+    DistConnection connection(Atom peer) {
+        Entry e = entries.get(peer);
+        return e == null ? null : e.connection;
+    }
+
+    List<DistConnection> established() {
+        List<DistConnection> all = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            DistConnection c = e.connection;
+            if (c != null) {
+                all.add(c);
+            }
+        }
+        return all;
+    }
+
+    /** Closes one connection, as erlang:disconnect_node/1; false if there was none. */
+    boolean disconnect(Atom peer) {
+        DistConnection c = connection(peer);
+        if (c == null) {
+            return false;
+        }
+        c.close("disconnected");
+        return true;
+    }
+
+    void closeAll() {
+        for (Entry e : entries.values()) {
+            DistConnection c = e.connection;
+            if (c != null) {
+                c.close("node stopping");
+            }
+            if (e.outgoing != null) {
+                e.outgoing.close();
+            }
+        }
+    }
+
+    private void dial(Entry e) {
+        NodeName name;
+        try {
+            name = NodeName.parse(e.peer.name());
+        } catch (ProtocolException bad) {
+            dialFailed(e, null, bad.getMessage());
+            return;
+        }
+        node.epmdClient().portPlease(name.host(), name.alive()).whenComplete((address, error) -> {
+            if (error != null) {
+                dialFailed(e, null, "EPMD on " + name.host() + " did not answer: " + rootMessage(error));
+            } else if (address.isEmpty()) {
+                dialFailed(e, null, "EPMD on " + name.host() + " knows no node called " + name.alive());
+            } else {
+                Bootstrap b = node.clientBootstrap(e.peer.name());
+                b.connect(name.host(), address.get().port()).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        dialFailed(e, null, "cannot reach " + name.host() + ":" + address.get().port() + ": "
+                                + rootMessage(f.cause()));
+                    }
+                });
+            }
+        });
+    }
+
+    /** Called by the client bootstrap's initializer, so a dial that loses a race can be told apart. */
+    void dialing(Atom peer, Channel ch) {
+        synchronized (this) {
+            Entry e = entries.get(peer);
+            if (e != null && e.connection == null) {
+                e.outgoing = ch;
+            }
+        }
+    }
+
+    private void dialFailed(Entry e, Channel ch, String reason) {
+        List<Consumer<DistConnection>> dropped;
+        synchronized (this) {
+            if (ch != null && e.outgoing != ch) {
+                return; // a superseded dial; the entry lives on
+            }
+            e.outgoing = null;
+            if (e.incoming != null || e.connection != null) {
+                return; // the peer's own connection will complete the entry
+            }
+            entries.remove(e.peer, e);
+            dropped = new ArrayList<>(e.queued);
+            e.queued.clear();
+        }
+        log.warn("cannot connect to {}: {}", e.peer.name(), reason);
+        if (!dropped.isEmpty()) {
+            log.info("dropped {} message(s) sent to {} while it was unreachable", dropped.size(), e.peer.name());
+        }
+        e.up.complete(null);
+    }
+
+    // ---- HandshakeListener
+
+    @Override
+    public AcceptStatus admit(Channel channel, String peerName, boolean peerHidden) {
+        Atom peer = Atom.of(peerName);
+        Channel loser = null;
+        AcceptStatus status;
+        synchronized (this) {
+            Entry e = entries.get(peer);
+            if (e == null) {
+                e = new Entry(peer);
+                entries.put(peer, e);
+                e.incoming = channel;
+                status = AcceptStatus.OK;
+            } else if (e.connection != null) {
+                status = AcceptStatus.ALIVE;
+            } else if (e.incoming != null) {
+                status = AcceptStatus.NOK;
+            } else if (e.outgoing != null && node.name().compareTo(peer) > 0) {
+                status = AcceptStatus.NOK; // our dial wins; theirs gives way
+            } else {
+                loser = e.outgoing; // their dial wins; ours gives way
+                e.outgoing = null;
+                e.incoming = channel;
+                status = loser != null ? AcceptStatus.OK_SIMULTANEOUS : AcceptStatus.OK;
+            }
+        }
+        if (loser != null) {
+            loser.close();
+        }
+        return status;
+    }
+
+    @Override
+    public void replaceExisting(Channel channel, String peerName) {
+        DistConnection old = connection(Atom.of(peerName));
+        if (old != null) {
+            log.info("{} connected again: it restarted, so the old connection goes", peerName);
+            dropEntry(old, "replaced by a new connection from the same node");
+            old.close("replaced by a new connection");
+        }
+        synchronized (this) {
+            Entry e = new Entry(Atom.of(peerName));
+            e.incoming = channel;
+            entries.put(e.peer, e);
+        }
+    }
+
+    @Override
+    public ChannelHandler established(Channel channel, DistPeer peer, boolean initiator) {
+        if (node.isClosed()) {
+            return null;
+        }
+        DistConnection c = new DistConnection(channel, peer, this, node.termDecoder(), node.options().netTickTime());
+        Entry e;
+        List<Consumer<DistConnection>> queued;
+        synchronized (this) {
+            e = entries.computeIfAbsent(peer.name(), Entry::new);
+            if (e.connection != null) {
+                return null; // cannot happen by the rules above; refuse rather than hold two
+            }
+            e.outgoing = null;
+            e.incoming = null;
+            queued = new ArrayList<>(e.queued);
+            e.queued.clear();
+            for (Consumer<DistConnection> w : queued) {
+                w.accept(c);
+            }
+            e.connection = c;
+        }
+        c.start();
+        boolean hidden = node.options().hidden() || !peer.has(DistFlags.PUBLISHED);
+        log.info("connected to {} ({}{})", peer.name().name(), initiator ? "we dialed" : "it dialed",
+                hidden ? ", hidden" : "");
+        e.up.complete(c);
+        node.nodeUp(peer.name(), hidden);
+        return c;
+    }
+
+    @Override
+    public void failed(Channel channel, String peerName, boolean initiator, String reason) {
+        if (peerName == null) {
+            log.info("an incoming connection from {} failed its handshake: {}", channel.remoteAddress(), reason);
+            return;
+        }
+        Entry e = entries.get(Atom.of(peerName));
+        if (e == null) {
+            return;
+        }
+        if (initiator) {
+            dialFailed(e, channel, reason);
+            return;
+        }
+        synchronized (this) {
+            if (e.incoming != channel) {
+                return;
+            }
+            e.incoming = null;
+            if (e.outgoing != null || e.connection != null) {
+                return;
+            }
+            entries.remove(e.peer, e);
+        }
+        log.info("a connection attempt from {} failed: {}", peerName, reason);
+        e.up.complete(null);
+    }
+
+    @Override
+    public void lostRace(Channel channel, String peerName) {
+        Entry e = entries.get(Atom.of(peerName));
+        if (e == null) {
+            return;
+        }
+        synchronized (this) {
+            if (e.outgoing == channel) {
+                e.outgoing = null;
+            }
+        }
+        // The peer's dial to us completes the entry; give up if it never comes.
+        node.eventLoop().schedule(() -> {
+            if (e.connection == null) {
+                dialFailed(e, null, "it won the race to connect but its own connection never came");
+            }
+        }, node.options().handshakeTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- DistHandler
+
+    @Override
+    public void controlMessage(DistConnection connection, ControlMessage message, Term payload) {
+        node.dispatch(connection, message, payload);
+    }
+
+    @Override
+    public void closed(DistConnection connection, String reason) {
+        if (dropEntry(connection, reason)) {
+            if (reason.startsWith("not responding")) {
+                log.error("** Node {} not responding ** ** Removing (timedout) connection **", connection.peer().name().name());
+            } else {
+                log.info("connection to {} closed: {}", connection.peer().name().name(), reason);
+            }
+        }
+    }
+
+    private boolean dropEntry(DistConnection connection, String reason) {
+        Atom peer = connection.peer().name();
+        synchronized (this) {
+            Entry e = entries.get(peer);
+            if (e == null || e.connection != connection) {
+                return false;
+            }
+            entries.remove(peer, e);
+        }
+        node.nodeDown(peer, reason);
+        return true;
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+}

@@ -1,0 +1,576 @@
+package io.jerl.protocol.node;
+
+import io.jerl.protocol.ProtocolException;
+import io.jerl.protocol.dist.ControlMessage;
+import io.jerl.protocol.dist.ControlMessage.DemonitorP;
+import io.jerl.protocol.dist.ControlMessage.Exit;
+import io.jerl.protocol.dist.ControlMessage.Link;
+import io.jerl.protocol.dist.ControlMessage.MonitorP;
+import io.jerl.protocol.dist.ControlMessage.MonitorPExit;
+import io.jerl.protocol.dist.ControlMessage.RegSend;
+import io.jerl.protocol.dist.ControlMessage.Send;
+import io.jerl.protocol.dist.ControlMessage.UnlinkId;
+import io.jerl.protocol.dist.ControlMessage.UnlinkIdAck;
+import io.jerl.protocol.dist.DistConnection;
+import io.jerl.protocol.dist.FrameDecoder;
+import io.jerl.protocol.epmd.EpmdClient;
+import io.jerl.protocol.epmd.EpmdRegistration;
+import io.jerl.protocol.epmd.EpmdService;
+import io.jerl.protocol.handshake.DistFlags;
+import io.jerl.protocol.handshake.HandshakeHandler;
+import io.jerl.protocol.term.Atom;
+import io.jerl.protocol.term.Pid;
+import io.jerl.protocol.term.Ref;
+import io.jerl.protocol.term.Term;
+import io.jerl.protocol.term.TermDecoder;
+import io.jerl.protocol.term.Tuple;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A distributed Erlang node in this JVM: it listens for other nodes, registers with EPMD, dials peers on
+ * demand, and runs local processes ({@link Mailbox}es) that exchange messages with processes anywhere in the
+ * cluster. It answers {@code net_kernel}'s {@code is_auth}, so {@code net_adm:ping/1} from erl gets pong.
+ */
+public final class Node implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Node.class);
+    private static final Atom NOPROC = Atom.of("noproc");
+    private static final Atom GEN_CALL = Atom.of("$gen_call");
+    private static final Atom IS_AUTH = Atom.of("is_auth");
+    private static final Atom YES = Atom.of("yes");
+    private static final int MAX_PID_ID = (1 << 28) - 1;
+
+    private final NodeName nodeName;
+    private final Atom name;
+    private final NodeOptions options;
+    private final EventLoopGroup group;
+    private final EpmdClient epmdClient;
+    private final Connections connections;
+    private final TermDecoder termDecoder = TermDecoder.DEFAULT;
+    private final Map<Integer, LocalProcess> processes = new ConcurrentHashMap<>();
+    private final Map<Atom, LocalProcess> registry = new ConcurrentHashMap<>();
+    private final Map<Atom, Boolean> hiddenByPeer = new ConcurrentHashMap<>();
+    private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService events;
+    private final AtomicInteger nextPidId = new AtomicInteger(1);
+    private final AtomicInteger pidSerial = new AtomicInteger();
+    private final AtomicLong nextRef = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1 << 20));
+    private volatile String cookie;
+    private volatile int creation;
+    private volatile HandshakeHandler.Identity identity;
+    private Channel listener;
+    private EpmdRegistration registration;
+    private volatile boolean closed;
+
+    private Node(NodeName nodeName, String cookie, NodeOptions options) {
+        this.nodeName = nodeName;
+        this.name = nodeName.atom();
+        this.cookie = Objects.requireNonNull(cookie, "cookie");
+        this.options = options;
+        this.group = new NioEventLoopGroup(0, new DefaultThreadFactory("jerl-io", true));
+        this.epmdClient = new EpmdClient(group, options.epmdPort());
+        this.connections = new Connections(this);
+        this.events = Executors.newSingleThreadExecutor(new DefaultThreadFactory("jerl-events", true));
+    }
+
+    /**
+     * Starts a node: binds the distribution listener (in the option's port range), registers the name with
+     * EPMD (starting an embedded EPMD if none runs), and starts the built-in services.
+     *
+     * @throws ProtocolException when the name is taken, no port in the range is free, or EPMD fails
+     */
+    public static Node start(NodeName name, String cookie, NodeOptions options) {
+        Node node = new Node(name, cookie, options);
+        try {
+            node.listen();
+            node.register();
+            node.startServices();
+            return node;
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    private void listen() {
+        ServerBootstrap sb = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        FrameDecoder frames = newFrameDecoder();
+                        ch.pipeline().addLast("frames", frames).addLast("handshake",
+                                HandshakeHandler.acceptor(identity, connections, frames, options.handshakeTimeout()));
+                    }
+                });
+        int min = options.listenMin();
+        int max = Math.max(min, options.listenMax() == 0 && min != 0 ? min : options.listenMax());
+        Throwable last = null;
+        for (int port = min; port <= max; port++) {
+            InetSocketAddress at = options.bindAddress() == null
+                    ? new InetSocketAddress(port) : new InetSocketAddress(options.bindAddress(), port);
+            try {
+                listener = sb.bind(at).sync().channel();
+                return;
+            } catch (Exception e) {
+                last = e;
+            }
+        }
+        throw new ProtocolException(min == 0 ? "cannot listen for distribution: " + last
+                : "no free port in " + min + ".." + max + " for the distribution listener (inet_dist_listen_min/max): " + last);
+    }
+
+    private void register() {
+        int port = ((InetSocketAddress) listener.localAddress()).getPort();
+        try {
+            registration = EpmdService.registerOrEmbed(group, options.epmdPort(), nodeName.alive(), port, options.hidden())
+                    .get(options.handshakeTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ProtocolException pe) {
+                throw pe;
+            }
+            throw new ProtocolException("cannot register " + name.name() + " with EPMD: " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new ProtocolException("EPMD on port " + options.epmdPort() + " did not answer the registration of "
+                    + name.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProtocolException("interrupted while registering with EPMD");
+        }
+        creation = registration.creation();
+        long flags = DistFlags.JERL_DEFAULT | (options.hidden() ? 0 : DistFlags.PUBLISHED);
+        identity = new HandshakeHandler.Identity(name.name(), flags, creation, () -> this.cookie);
+        log.info("node {} is up: distribution port {}, EPMD port {}, creation {}", name.name(), port,
+                options.epmdPort(), creation);
+    }
+
+    private void startServices() {
+        spawnService("net_kernel", this::netKernel);
+    }
+
+    /** net_kernel's one request from peers: {@code is_auth}, which net_adm:ping/1 sends. */
+    private void netKernel(Term message) {
+        if (message instanceof Tuple t && t.arity() == 3 && t.get(0).equals(GEN_CALL)
+                && t.get(1) instanceof Tuple from && from.arity() == 2 && t.get(2) instanceof Tuple req
+                && req.arity() == 2 && req.get(0).equals(IS_AUTH)) {
+            // The tag is echoed exactly: since OTP 24 it is the improper list [alias | Ref].
+            send(whereis("net_kernel").pid(), from.get(0), new Tuple(from.get(1), YES));
+        } else {
+            log.debug("net_kernel ignores {}", message);
+        }
+    }
+
+    Bootstrap clientBootstrap(String peer) {
+        Atom peerAtom = Atom.of(peer);
+        return new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.handshakeTimeout().toMillis())
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        connections.dialing(peerAtom, ch);
+                        FrameDecoder frames = newFrameDecoder();
+                        ch.pipeline().addLast("frames", frames).addLast("handshake",
+                                HandshakeHandler.initiator(identity, peer, connections, frames, options.handshakeTimeout()));
+                    }
+                });
+    }
+
+    private FrameDecoder newFrameDecoder() {
+        return new FrameDecoder(4096, options.maxFrameBytes());
+    }
+
+    // ---- identity
+
+    public Atom name() {
+        return name;
+    }
+
+    public NodeName nodeName() {
+        return nodeName;
+    }
+
+    public int creation() {
+        return creation;
+    }
+
+    public NodeOptions options() {
+        return options;
+    }
+
+    /** The distribution port this node listens on. */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    public String cookie() {
+        return cookie;
+    }
+
+    /** erlang:set_cookie/1: the cookie for connections made from now on. */
+    public void setCookie(String cookie) {
+        this.cookie = Objects.requireNonNull(cookie);
+    }
+
+    // ---- processes
+
+    /** A new process driven by the caller. */
+    public Mailbox spawnMailbox() {
+        Mailbox m = new Mailbox(this, newPid());
+        processes.put(m.pid().id(), m);
+        return m;
+    }
+
+    /** A new process registered as {@code name}. */
+    public Mailbox spawnMailbox(String registeredName) {
+        Mailbox m = spawnMailbox();
+        if (!register(registeredName, m)) {
+            m.close();
+            throw new ProtocolException("the name " + registeredName + " is already registered on " + name.name());
+        }
+        return m;
+    }
+
+    /** A process that runs {@code handler} on each message as it arrives; the handler must not block. */
+    public ServiceProcess spawnService(String registeredName, java.util.function.Consumer<Term> handler) {
+        ServiceProcess s = new ServiceProcess(this, newPid(), handler);
+        processes.put(s.pid().id(), s);
+        if (registeredName != null && !register(registeredName, s)) {
+            throw new ProtocolException("the name " + registeredName + " is already registered on " + name.name());
+        }
+        return s;
+    }
+
+    private Pid newPid() {
+        int id = nextPidId.getAndUpdate(i -> i >= MAX_PID_ID ? 1 : i + 1);
+        if (id == MAX_PID_ID) {
+            pidSerial.incrementAndGet();
+        }
+        return new Pid(name, id, pidSerial.get(), creation);
+    }
+
+    /** erlang:make_ref/0. */
+    public Ref makeRef() {
+        long n = nextRef.getAndIncrement();
+        return new Ref(name, creation, new int[] {(int) (n & 0x3FFFF), (int) (n >>> 18),
+                ThreadLocalRandom.current().nextInt()});
+    }
+
+    /** erlang:register/2; false if the name is taken or the process is gone or already named. */
+    public boolean register(String registeredName, LocalProcess process) {
+        if (!process.isAlive() || registry.containsValue(process)) {
+            return false;
+        }
+        return registry.putIfAbsent(Atom.of(registeredName), process) == null;
+    }
+
+    public boolean unregister(String registeredName) {
+        return registry.remove(Atom.of(registeredName)) != null;
+    }
+
+    /** The process registered as {@code name}, or null. */
+    public LocalProcess whereis(String registeredName) {
+        return registry.get(Atom.of(registeredName));
+    }
+
+    public List<Atom> registered() {
+        return new ArrayList<>(registry.keySet());
+    }
+
+    /** The local process with this pid, or null if it is not (or no longer) here. */
+    public LocalProcess process(Pid pid) {
+        if (!pid.node().equals(name) || pid.creation() != creation) {
+            return null;
+        }
+        LocalProcess p = processes.get(pid.id());
+        return p != null && p.pid().equals(pid) ? p : null;
+    }
+
+    // ---- sending
+
+    /**
+     * {@code To ! Message} from {@code from}: {@code to} is a pid, a locally registered name, or
+     * {@code {Name, Node}}. Sends to other nodes connect first when needed and never block on the network.
+     *
+     * @throws ProtocolException (badarg) for a name not registered here, or a {@code to} of the wrong shape
+     */
+    public void send(Pid from, Term to, Term message) {
+        if (to instanceof Pid pid) {
+            if (pid.node().equals(name)) {
+                LocalProcess p = process(pid);
+                if (p != null) {
+                    p.deliver(message);
+                }
+            } else {
+                connections.send(pid.node(), c -> c.send(new Send(c.peer().has(DistFlags.SEND_SENDER) ? from : null,
+                        pid, null), message));
+            }
+        } else if (to instanceof Atom regName) {
+            LocalProcess p = registry.get(regName);
+            if (p == null) {
+                throw new ProtocolException("badarg: no process is registered as " + regName.name());
+            }
+            p.deliver(message);
+        } else if (to instanceof Tuple t && t.arity() == 2 && t.get(0) instanceof Atom regName
+                && t.get(1) instanceof Atom node) {
+            if (node.equals(name)) {
+                LocalProcess p = registry.get(regName);
+                if (p != null) {
+                    p.deliver(message);
+                }
+            } else {
+                connections.send(node, c -> c.send(new RegSend(from, regName, null), message));
+            }
+        } else {
+            throw new ProtocolException("badarg: cannot send to " + to + "; expected a pid, a name or {Name, Node}");
+        }
+    }
+
+    // ---- connections
+
+    /** net_kernel:connect_node/1: true once connected (now or already), false if the node cannot be reached. */
+    public boolean connect(Atom peer) {
+        if (peer.equals(name)) {
+            return true;
+        }
+        try {
+            return connectAsync(peer).get(options.handshakeTimeout().toMillis() * 3, TimeUnit.MILLISECONDS) != null;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public CompletableFuture<DistConnection> connectAsync(Atom peer) {
+        return connections.connect(peer);
+    }
+
+    /** net_adm:ping/1: connects and asks the peer's net_kernel; true for pong. */
+    public boolean ping(Atom peer) {
+        if (peer.equals(name)) {
+            return true;
+        }
+        if (!connect(peer)) {
+            return false;
+        }
+        Mailbox m = spawnMailbox();
+        try {
+            Ref ref = makeRef();
+            send(m.pid(), new Tuple(Atom.of("net_kernel"), peer),
+                    new Tuple(GEN_CALL, new Tuple(m.pid(), ref), new Tuple(IS_AUTH, name)));
+            Term reply = m.receive(t -> t instanceof Tuple r && r.arity() == 2 && r.get(0).equals(ref),
+                    options.handshakeTimeout());
+            return reply instanceof Tuple r && r.get(1).equals(YES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            m.close();
+        }
+    }
+
+    /** erlang:disconnect_node/1. */
+    public boolean disconnect(Atom peer) {
+        return connections.disconnect(peer);
+    }
+
+    /** erlang:nodes(): the visible nodes this node is connected to. */
+    public List<Atom> nodes() {
+        return nodes(false, true);
+    }
+
+    /** erlang:nodes(hidden) with {@code hidden}, erlang:nodes(connected) with both. */
+    public List<Atom> nodes(boolean hidden, boolean visible) {
+        List<Atom> out = new ArrayList<>();
+        for (DistConnection c : connections.established()) {
+            boolean h = hiddenByPeer.getOrDefault(c.peer().name(), Boolean.FALSE);
+            if ((h && hidden) || (!h && visible)) {
+                out.add(c.peer().name());
+            }
+        }
+        return out;
+    }
+
+    public void addNodeListener(NodeListener l) {
+        listeners.add(l);
+    }
+
+    public void removeNodeListener(NodeListener l) {
+        listeners.remove(l);
+    }
+
+    void nodeUp(Atom peer, boolean hidden) {
+        hiddenByPeer.put(peer, hidden);
+        events.execute(() -> listeners.forEach(l -> l.nodeUp(peer, hidden)));
+    }
+
+    void nodeDown(Atom peer, String reason) {
+        hiddenByPeer.remove(peer);
+        for (LocalProcess p : processes.values()) {
+            p.forgetNode(peer);
+        }
+        if (!events.isShutdown()) {
+            events.execute(() -> listeners.forEach(l -> l.nodeDown(peer, reason)));
+        }
+    }
+
+    // ---- signals from peers (on network threads)
+
+    void dispatch(DistConnection from, ControlMessage message, Term payload) {
+        if (message instanceof Send s) {
+            LocalProcess p = process(s.to());
+            if (p != null) {
+                p.deliver(payload);
+            }
+        } else if (message instanceof RegSend r) {
+            LocalProcess p = registry.get(r.toName());
+            if (p != null) {
+                p.deliver(payload);
+            } else {
+                log.debug("{} sent to {}, which is not registered here; dropped", r.from(), r.toName());
+            }
+        } else if (message instanceof MonitorP m) {
+            LocalProcess p = m.target() instanceof Pid pid ? process(pid)
+                    : m.target() instanceof Atom a ? registry.get(a) : null;
+            if (p != null && p.isAlive()) {
+                p.addWatcher(m.from(), m.ref(), m.target());
+            } else {
+                from.send(new MonitorPExit(m.target(), m.from(), m.ref(), NOPROC, false), null);
+            }
+        } else if (message instanceof DemonitorP d) {
+            LocalProcess p = d.target() instanceof Pid pid ? process(pid)
+                    : d.target() instanceof Atom a ? registry.get(a) : null;
+            if (p != null) {
+                p.removeWatcher(d.ref());
+            }
+        } else if (message instanceof Link l) {
+            LocalProcess p = process(l.to());
+            if (p != null && p.isAlive()) {
+                p.addLink(l.from());
+            } else {
+                from.send(new Exit(true, l.to(), l.from(), NOPROC, null, false), null);
+            }
+        } else if (message instanceof UnlinkId u) {
+            // The ack goes out before any other signal from this process to the unlinker.
+            from.send(new UnlinkIdAck(u.id(), u.to(), u.from()), null);
+            LocalProcess p = process(u.to());
+            if (p != null) {
+                p.removeLink(u.from());
+            }
+        } else if (message instanceof Exit e) {
+            LocalProcess p = process(e.to());
+            if (p != null) {
+                p.exitSignal(e.from(), e.reason(), e.linked());
+            }
+        } else if (message instanceof UnlinkIdAck) {
+            log.trace("unlink acknowledged");
+        } else {
+            log.info("{} sent {}, which jerl does not handle yet; ignored", from.peer().name().name(),
+                    message.getClass().getSimpleName());
+        }
+    }
+
+    /** A local process ended: it leaves the tables, and remote watchers and links are told why. */
+    void processExited(LocalProcess p, Term reason, List<LocalProcess.Watcher> watchers, List<Pid> links) {
+        processes.remove(p.pid().id(), p);
+        registry.values().removeIf(v -> v == p);
+        for (LocalProcess.Watcher w : watchers) {
+            DistConnection c = connections.connection(w.watcher().node());
+            if (c != null) {
+                c.send(new MonitorPExit(w.target(), w.watcher(), w.ref(), reason, false), null);
+            }
+        }
+        for (Pid linked : links) {
+            if (linked.node().equals(name)) {
+                LocalProcess other = process(linked);
+                if (other != null) {
+                    other.exitSignal(p.pid(), reason, true);
+                }
+            } else {
+                DistConnection c = connections.connection(linked.node());
+                if (c != null) {
+                    c.send(new Exit(true, p.pid(), linked, reason, null, false), null);
+                }
+            }
+        }
+    }
+
+    // ---- plumbing for the connection table
+
+    EpmdClient epmdClient() {
+        return epmdClient;
+    }
+
+    TermDecoder termDecoder() {
+        return termDecoder;
+    }
+
+    EventLoop eventLoop() {
+        return group.next();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Stops the node: unregisters from EPMD, closes every connection (peers see nodedown at once), ends
+     * every local process.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (registration != null) {
+            registration.close();
+        }
+        connections.closeAll();
+        if (listener != null) {
+            listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        for (LocalProcess p : new ArrayList<>(processes.values())) {
+            p.exit(Atom.of("shutdown"));
+        }
+        events.shutdown();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        log.info("node {} stopped", name.name());
+    }
+
+    @Override
+    public String toString() {
+        return "Node[" + name.name() + "]";
+    }
+}

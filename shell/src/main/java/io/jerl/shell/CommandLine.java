@@ -1,0 +1,157 @@
+package io.jerl.shell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * erl's command line, so commands copied from tutorials work: {@code -sname bus -setcookie brumbrum -kernel
+ * inet_dist_listen_min 9100}. Unlike erl, a flag jerl does not know is an error with a suggestion, not
+ * silently ignored.
+ *
+ * @param sname     {@code -sname}: short node name (null if not given)
+ * @param name      {@code -name}: long node name (null if not given)
+ * @param cookie    {@code -setcookie} (null: read ~/.erlang.cookie)
+ * @param hidden    {@code -hidden}
+ * @param connectAll {@code -connect_all false} turns transitive connections off
+ * @param kernel    {@code -kernel Key Value} pairs, in order
+ * @param noshell   {@code -noshell}
+ * @param evals     {@code -eval Expr} expressions, in order
+ */
+public record CommandLine(String sname, String name, String cookie, boolean hidden, boolean connectAll,
+                          Map<String, String> kernel, boolean noshell, List<String> evals, boolean help,
+                          boolean version) {
+    /** The -kernel keys jerl acts on. */
+    static final List<String> KERNEL_KEYS = List.of("inet_dist_listen_min", "inet_dist_listen_max", "net_ticktime",
+            "inet_dist_use_interface");
+    private static final List<String> FLAGS = List.of("-sname", "-name", "-setcookie", "-hidden", "-connect_all",
+            "-kernel", "-noshell", "-noinput", "-eval", "-h", "-help", "--help", "--version", "-version");
+
+    public static CommandLine parse(String... args) {
+        String sname = null;
+        String name = null;
+        String cookie = null;
+        boolean hidden = false;
+        boolean connectAll = true;
+        Map<String, String> kernel = new LinkedHashMap<>();
+        boolean noshell = false;
+        List<String> evals = new ArrayList<>();
+        boolean help = false;
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "-sname" -> sname = value(args, ++i, a);
+                case "-name" -> name = value(args, ++i, a);
+                case "-setcookie" -> cookie = value(args, ++i, a);
+                case "-hidden" -> hidden = true;
+                case "-connect_all" -> connectAll = bool(value(args, ++i, a), a);
+                case "-kernel" -> {
+                    String key = value(args, ++i, a);
+                    String v = value(args, ++i, a + " " + key);
+                    if (!KERNEL_KEYS.contains(key)) {
+                        throw new ShellException("jerl does not know the kernel parameter '" + key + "'"
+                                + suggestion(key, KERNEL_KEYS) + "; it knows " + String.join(", ", KERNEL_KEYS));
+                    }
+                    kernel.put(key, v);
+                }
+                case "-noshell", "-noinput" -> noshell = true;
+                case "-eval" -> evals.add(value(args, ++i, a));
+                case "-h", "-help", "--help" -> help = true;
+                case "--version", "-version" -> version = true;
+                default -> throw new ShellException("unknown option '" + a + "'" + suggestion(a, FLAGS)
+                        + " (jerl --help lists the options)");
+            }
+        }
+        if (sname != null && name != null) {
+            throw new ShellException("give either -sname or -name, not both");
+        }
+        return new CommandLine(sname, name, cookie, hidden, connectAll, kernel, noshell, evals, help, version);
+    }
+
+    public boolean distributed() {
+        return sname != null || name != null;
+    }
+
+    public int kernelInt(String key, int fallback) {
+        String v = kernel.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ShellException("-kernel " + key + " wants a whole number, got '" + v + "'");
+        }
+    }
+
+    public static String usage() {
+        return """
+                Usage: jerl [options]
+                  -sname NAME              distributed node NAME@shorthost
+                  -name NAME[@HOST]        distributed node with a fully qualified host name
+                  -setcookie COOKIE        the cookie (default: ~/.erlang.cookie, created if missing)
+                  -hidden                  a hidden node: not listed in other nodes' nodes()
+                  -connect_all false       do not connect to the nodes a peer knows
+                  -kernel KEY VALUE        inet_dist_listen_min, inet_dist_listen_max, net_ticktime,
+                                           inet_dist_use_interface
+                  -noshell                 no prompt; with -eval, run and stay up until stopped
+                  -eval EXPR               evaluate EXPR at start
+                  -h, --help               this text
+                  --version                jerl's version
+                Environment: ERL_EPMD_PORT  the EPMD port (default 4369)
+                """;
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            throw new ShellException(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static boolean bool(String v, String flag) {
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ShellException(flag + " takes true or false, got '" + v + "'");
+        };
+    }
+
+    /** ", did you mean X?" for the closest known word within two edits, else nothing. */
+    static String suggestion(String given, List<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            int d = distance(given.toLowerCase(), k.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        if (best == null && given.startsWith("--") && known.contains(given.substring(1))) {
+            best = given.substring(1);
+        }
+        return best == null ? "" : "; did you mean '" + best + "'?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,107 @@
+package io.jerl.shell;
+
+import io.jerl.protocol.ProtocolException;
+import io.jerl.protocol.node.Cookies;
+import io.jerl.protocol.node.Node;
+import io.jerl.protocol.node.NodeName;
+import io.jerl.protocol.node.NodeOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+/**
+ * {@code jerl}: starts a node from erl's command line. The expression shell is not built yet (issue 4); until
+ * then jerl runs the node, which other nodes can ping and message, until standard input ends.
+ */
+public final class Main {
+    static final String VERSION = "0.1.0";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        CommandLine cl;
+        try {
+            cl = CommandLine.parse(args);
+        } catch (ShellException e) {
+            err.println("jerl: " + e.getMessage());
+            return 2;
+        }
+        if (cl.help()) {
+            out.print(CommandLine.usage());
+            return 0;
+        }
+        if (cl.version()) {
+            out.println("jerl " + VERSION);
+            return 0;
+        }
+        if (!cl.distributed()) {
+            err.println("jerl: give a node name with -sname NAME or -name NAME (the local-only shell comes later)");
+            return 2;
+        }
+        try (Node node = Node.start(nodeName(cl), cookie(cl), options(cl))) {
+            out.println("jerl " + VERSION + ": node " + node.name().name() + " is up (distribution port "
+                    + node.port() + "). It answers pings and messages; end input (Ctrl-D) to stop it.");
+            out.flush();
+            waitForEndOfInput(in);
+            return 0;
+        } catch (ProtocolException | ShellException e) {
+            err.println("jerl: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static NodeName nodeName(CommandLine cl) {
+        return cl.sname() != null ? NodeName.shortName(cl.sname()) : NodeName.longName(cl.name());
+    }
+
+    static String cookie(CommandLine cl) {
+        return cl.cookie() != null ? cl.cookie() : Cookies.readOrCreate(Cookies.defaultFile());
+    }
+
+    static NodeOptions options(CommandLine cl) {
+        NodeOptions o = NodeOptions.defaults().withHidden(cl.hidden());
+        int min = cl.kernelInt("inet_dist_listen_min", 0);
+        int max = cl.kernelInt("inet_dist_listen_max", min);
+        if (min > 0 || max > 0) {
+            o = o.withListenRange(min == 0 ? max : min, max);
+        }
+        int tick = cl.kernelInt("net_ticktime", 60);
+        if (tick <= 0) {
+            throw new ShellException("-kernel net_ticktime must be positive, got " + tick);
+        }
+        o = o.withNetTickTime(Duration.ofSeconds(tick));
+        String iface = cl.kernel().get("inet_dist_use_interface");
+        if (iface != null) {
+            o = o.withBindAddress(address(iface));
+        }
+        return o;
+    }
+
+    /** erl writes the interface as a tuple, {127,0,0,1}; a dotted address is accepted too. */
+    private static InetAddress address(String text) {
+        String dotted = text.strip().replaceAll("^\\{|}$", "").replace(',', '.').replace(" ", "");
+        try {
+            return InetAddress.getByName(dotted);
+        } catch (UnknownHostException e) {
+            throw new ShellException("-kernel inet_dist_use_interface: '" + text + "' is not an address like {127,0,0,1}");
+        }
+    }
+
+    private static void waitForEndOfInput(InputStream in) {
+        try {
+            while (in.read() != -1) {
+                // the node works on its own threads; the input only tells us when to stop
+            }
+        } catch (IOException e) {
+            // input gone: stop
+        }
+    }
+}
