@@ -203,9 +203,16 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
                     quietClose(ctx, "lost the race to the peer's own connection");
                 }
                 case "alive" -> {
-                    // The peer still holds a connection from an earlier us; we are dialing, so we have none.
-                    send(ctx, new Status("true"));
-                    await(ctx, Step.AWAIT_CHALLENGE);
+                    // The peer still holds a connection from us. Go on only if we still want this one.
+                    if (listener.stillWanted(ctx.channel(), peerName)) {
+                        send(ctx, new Status("true"));
+                        await(ctx, Step.AWAIT_CHALLENGE);
+                    } else {
+                        send(ctx, new Status("false"));
+                        outcomeReported = true;
+                        listener.lostRace(ctx.channel(), peerName);
+                        quietClose(ctx, "already connected");
+                    }
                 }
                 case "not_allowed" -> fail(ctx, "it refused us (not_allowed): it does not accept jerl's distribution flags");
                 default -> fail(ctx, "it answered the unexpected status '" + s.status() + "'");

@@ -9,6 +9,12 @@ public interface HandshakeListener {
     /** The acceptor's answer to a node that wants in: ok, ok_simultaneous, nok or alive (see {@link AcceptStatus}). */
     AcceptStatus admit(Channel channel, String peerName, boolean peerHidden);
 
+    /**
+     * An initiator was answered 'alive' (the peer still holds a connection from us): true to go on, which
+     * replaces that connection, when this dial is still wanted; false when we are connected already.
+     */
+    boolean stillWanted(Channel channel, String peerName);
+
     /** After 'alive', the initiator confirmed it is a new incarnation: drop the old connection to it. */
     void replaceExisting(Channel channel, String peerName);
 

@@ -37,6 +37,8 @@ final class Connections implements HandshakeListener, DistHandler {
         final Atom peer;
         final CompletableFuture<DistConnection> up = new CompletableFuture<>();
         final List<Consumer<DistConnection>> queued = new ArrayList<>();
+        /** Our dial is under way, from the EPMD lookup on; {@link #outgoing} is its channel once there is one. */
+        boolean dialing;
         Channel outgoing;
         Channel incoming;
         volatile DistConnection connection;
@@ -61,6 +63,7 @@ final class Connections implements HandshakeListener, DistHandler {
             e = entries.get(peer);
             if (e == null) {
                 e = new Entry(peer);
+                e.dialing = true;
                 entries.put(peer, e);
                 dial = true;
             }
@@ -161,33 +164,47 @@ final class Connections implements HandshakeListener, DistHandler {
         });
     }
 
-    /** Called by the client bootstrap's initializer, so a dial that loses a race can be told apart. */
+    /**
+     * Called by the client bootstrap's initializer with the dial's channel. A dial that lost the race while
+     * it was still looking the peer up is closed here, before it says anything.
+     */
     void dialing(Atom peer, Channel ch) {
         synchronized (this) {
             Entry e = entries.get(peer);
-            if (e != null && e.connection == null) {
+            if (e != null && e.dialing && e.connection == null) {
                 e.outgoing = ch;
+                return;
             }
         }
+        ch.close();
     }
 
+    /** Our dial ({@code ch}, or the lookup before it when null) failed; the entry fails unless the peer's own dial lives. */
     private void dialFailed(Entry e, Channel ch, String reason) {
-        List<Consumer<DistConnection>> dropped;
         synchronized (this) {
-            if (ch != null && e.outgoing != ch) {
-                return; // a superseded dial; the entry lives on
+            boolean current = ch != null ? e.outgoing == ch : e.dialing && e.outgoing == null;
+            if (!current) {
+                return; // a dial that already gave way to the peer's; the entry lives on
             }
             e.outgoing = null;
-            if (e.incoming != null || e.connection != null) {
-                return; // the peer's own connection will complete the entry
-            }
-            entries.remove(e.peer, e);
-            dropped = new ArrayList<>(e.queued);
-            e.queued.clear();
+            e.dialing = false;
         }
         log.warn("cannot connect to {}: {}", e.peer.name(), reason);
-        if (!dropped.isEmpty()) {
-            log.info("dropped {} message(s) sent to {} while it was unreachable", dropped.size(), e.peer.name());
+        abandonIfIdle(e);
+    }
+
+    /** Ends an entry that no dial, accept or connection can complete any more; queued messages are dropped. */
+    private void abandonIfIdle(Entry e) {
+        int dropped;
+        synchronized (this) {
+            if (e.dialing || e.incoming != null || e.connection != null || !entries.remove(e.peer, e)) {
+                return;
+            }
+            dropped = e.queued.size();
+            e.queued.clear();
+        }
+        if (dropped > 0) {
+            log.info("dropped {} message(s) sent to {} while it was unreachable", dropped, e.peer.name());
         }
         e.up.complete(null);
     }
@@ -210,19 +227,28 @@ final class Connections implements HandshakeListener, DistHandler {
                 status = AcceptStatus.ALIVE;
             } else if (e.incoming != null) {
                 status = AcceptStatus.NOK;
-            } else if (e.outgoing != null && node.name().compareTo(peer) > 0) {
-                status = AcceptStatus.NOK; // our dial wins; theirs gives way
+            } else if (e.dialing && node.name().compareTo(peer) > 0) {
+                status = AcceptStatus.NOK; // our dial wins; theirs gives way, as in net_kernel
             } else {
-                loser = e.outgoing; // their dial wins; ours gives way
+                status = e.dialing ? AcceptStatus.OK_SIMULTANEOUS : AcceptStatus.OK;
+                loser = e.outgoing; // their dial wins; ours gives way, even if it has no channel yet
+                e.dialing = false;
                 e.outgoing = null;
                 e.incoming = channel;
-                status = loser != null ? AcceptStatus.OK_SIMULTANEOUS : AcceptStatus.OK;
             }
         }
         if (loser != null) {
             loser.close();
         }
         return status;
+    }
+
+    @Override
+    public boolean stillWanted(Channel channel, String peerName) {
+        synchronized (this) {
+            Entry e = entries.get(Atom.of(peerName));
+            return e != null && e.outgoing == channel && e.connection == null;
+        }
     }
 
     @Override
@@ -253,6 +279,7 @@ final class Connections implements HandshakeListener, DistHandler {
             if (e.connection != null) {
                 return null; // cannot happen by the rules above; refuse rather than hold two
             }
+            e.dialing = false;
             e.outgoing = null;
             e.incoming = null;
             queued = new ArrayList<>(e.queued);
@@ -290,13 +317,9 @@ final class Connections implements HandshakeListener, DistHandler {
                 return;
             }
             e.incoming = null;
-            if (e.outgoing != null || e.connection != null) {
-                return;
-            }
-            entries.remove(e.peer, e);
         }
         log.info("a connection attempt from {} failed: {}", peerName, reason);
-        e.up.complete(null);
+        abandonIfIdle(e);
     }
 
     @Override
@@ -308,14 +331,12 @@ final class Connections implements HandshakeListener, DistHandler {
         synchronized (this) {
             if (e.outgoing == channel) {
                 e.outgoing = null;
+                e.dialing = false;
             }
         }
         // The peer's dial to us completes the entry; give up if it never comes.
-        node.eventLoop().schedule(() -> {
-            if (e.connection == null) {
-                dialFailed(e, null, "it won the race to connect but its own connection never came");
-            }
-        }, node.options().handshakeTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        node.eventLoop().schedule(() -> abandonIfIdle(e), node.options().handshakeTimeout().toMillis() * 2,
+                TimeUnit.MILLISECONDS);
     }
 
     // ---- DistHandler

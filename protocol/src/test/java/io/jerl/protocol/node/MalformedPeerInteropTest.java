@@ -2,12 +2,9 @@ package io.jerl.protocol.node;
 
 import static io.jerl.testing.JerlTestNode.atom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jerl.protocol.handshake.Digest;
 import io.jerl.protocol.handshake.DistFlags;
-import io.jerl.protocol.handshake.HandshakeCodec;
 import io.jerl.protocol.handshake.HandshakeMessage;
 import io.jerl.protocol.term.Atom;
 import io.jerl.testing.Epmd;
@@ -15,12 +12,8 @@ import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
 import io.jerl.testing.JerlTestNode;
 import io.jerl.testing.LogCapture;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import io.jerl.testing.RawPeer;
 import java.io.IOException;
-import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -48,11 +41,9 @@ class MalformedPeerInteropTest {
                 {0, 0, 0, 3, 112, (byte) 131, (byte) 250},
             };
             for (byte[] attack : attacks) {
-                try (Socket raw = handshake(jerl, cookie, ErlTools.uniqueName("raw"))) {
-                    raw.getOutputStream().write(attack);
-                    raw.getOutputStream().flush();
-                    raw.setSoTimeout((int) WAIT.toMillis());
-                    assertEquals(-1, drain(raw), "jerl closes the connection that sent garbage");
+                try (RawPeer raw = handshake(jerl, cookie, ErlTools.uniqueName("raw"))) {
+                    raw.write(attack);
+                    assertTrue(raw.awaitClosed(), "jerl closes the connection that sent garbage");
                 }
             }
             logs.await(WAIT, "malformed frame");
@@ -65,44 +56,12 @@ class MalformedPeerInteropTest {
         }
     }
 
-    /** Performs the initiator's side of the handshake by hand and returns the connected socket. */
-    private static Socket handshake(Node jerl, String cookie, String alive) throws IOException {
-        Socket s = new Socket("127.0.0.1", jerl.port());
-        s.setSoTimeout((int) WAIT.toMillis());
-        DataOutputStream out = new DataOutputStream(s.getOutputStream());
-        DataInputStream in = new DataInputStream(s.getInputStream());
-        String name = alive + "@" + NodeName.shortHostName();
-        write(out, new HandshakeMessage.SendName(DistFlags.JERL_DEFAULT, 1, name));
-        assertEquals(new HandshakeMessage.Status("ok"), HandshakeCodec.readAtInitiator(read(in)));
-        HandshakeMessage.Challenge c = assertInstanceOf(HandshakeMessage.Challenge.class,
-                HandshakeCodec.readAtInitiator(read(in)));
-        write(out, new HandshakeMessage.ChallengeReply(7, Digest.of(cookie, c.challenge())));
-        HandshakeMessage.ChallengeAck ack = assertInstanceOf(HandshakeMessage.ChallengeAck.class,
-                HandshakeCodec.readAtInitiator(read(in)));
-        assertTrue(Digest.matches(cookie, 7, ack.digest()));
-        return s;
-    }
-
-    private static void write(DataOutputStream out, HandshakeMessage m) throws IOException {
-        ByteBuf b = Unpooled.buffer();
-        HandshakeCodec.write(m, b);
-        out.writeShort(b.readableBytes());
-        out.write(b.array(), b.arrayOffset() + b.readerIndex(), b.readableBytes());
-        out.flush();
-    }
-
-    private static ByteBuf read(DataInputStream in) throws IOException {
-        byte[] body = new byte[in.readUnsignedShort()];
-        in.readFully(body);
-        return Unpooled.wrappedBuffer(body);
-    }
-
-    /** Reads until end of stream (ticks may arrive first); returns -1 at the end. */
-    private static int drain(Socket s) throws IOException {
-        int b;
-        do {
-            b = s.getInputStream().read();
-        } while (b != -1);
-        return b;
+    /** Performs the initiator's side of the handshake by hand and returns the connected peer. */
+    private static RawPeer handshake(Node jerl, String cookie, String alive) throws IOException {
+        RawPeer p = RawPeer.connect(jerl.port(), WAIT);
+        p.send(new HandshakeMessage.SendName(DistFlags.JERL_DEFAULT, 1, alive + "@" + NodeName.shortHostName()));
+        assertEquals(new HandshakeMessage.Status("ok"), p.receive());
+        p.finish(cookie);
+        return p;
     }
 }
