@@ -219,6 +219,7 @@ public final class ErlNode implements AutoCloseable {
     public static final class Builder {
         private final String name;
         private String cookie = ErlTools.randomCookie();
+        private java.nio.file.Path home;
         private Integer epmdPort;
         private boolean longName;
         private String host;
@@ -245,6 +246,13 @@ public final class ErlNode implements AutoCloseable {
             return this;
         }
 
+        /** No -setcookie: erl reads (or creates) {@code home}/.erlang.cookie, as a user's erl would. */
+        public Builder cookieFromHome(java.nio.file.Path home) {
+            this.cookie = null;
+            this.home = home;
+            return this;
+        }
+
         /** More erl command-line arguments, e.g. {@code "-kernel", "net_ticktime", "4"}. */
         public Builder args(String... args) {
             extraArgs.addAll(List.of(args));
@@ -255,7 +263,10 @@ public final class ErlNode implements AutoCloseable {
             String full = name + "@" + (longName ? host : ErlTools.shortHostName());
             List<String> cmd = new ArrayList<>(List.of(ErlTools.executable("erl"),
                     longName ? "-name" : "-sname", longName ? full : name,
-                    "-setcookie", cookie, "-noshell", "-start_epmd", "false"));
+                    "-noshell", "-start_epmd", "false"));
+            if (cookie != null) {
+                cmd.addAll(List.of("-setcookie", cookie));
+            }
             cmd.addAll(extraArgs);
             cmd.add("-eval");
             cmd.add(AGENT);
@@ -264,6 +275,9 @@ public final class ErlNode implements AutoCloseable {
                 throw new AssertionError("give each test erl a private EPMD: builder.epmdPort(epmd.port())");
             }
             pb.environment().put("ERL_EPMD_PORT", Integer.toString(epmdPort));
+            if (home != null) {
+                pb.environment().put("HOME", home.toString());
+            }
             try {
                 ErlNode node = new ErlNode(pb.start(), full);
                 String ready = node.replies.poll(30, TimeUnit.SECONDS);
