@@ -294,8 +294,12 @@ public final class TermDecoder {
 
         /** Checks that {@code count} more elements, each at least one byte, fit in what remains. */
         private void reserve(long count, String what) {
+            reserve(count, count, what);
+        }
+
+        private void reserve(long count, long declared, String what) {
             if (count + reserved > in.readableBytes()) {
-                throw error(what + " claims " + count + " elements but only " + in.readableBytes()
+                throw error(what + " claims " + declared + " elements but only " + in.readableBytes()
                         + " bytes remain" + (reserved > 0 ? " (" + reserved + " of them already owed to enclosing terms)" : ""));
             }
             reserved += count;
@@ -427,7 +431,7 @@ public final class TermDecoder {
                 case LIST_EXT: {
                     need(4, "LIST_EXT length");
                     long n = in.readUnsignedInt();
-                    reserve(n + 1, "LIST_EXT (with its tail)");
+                    reserve(n + 1, n, "LIST_EXT (plus a tail)");
                     push(KIND_LIST, (int) n, n == 0 ? EMPTY : new Term[(int) n]);
                     return null;
                 }
@@ -437,7 +441,7 @@ public final class TermDecoder {
                     if (n == 0) {
                         return ErlMap.EMPTY;
                     }
-                    reserve(2 * n, "MAP_EXT (key and value per pair)");
+                    reserve(2 * n, n, "MAP_EXT (2 terms per pair)");
                     push(KIND_MAP, (int) (2 * n), new Term[(int) (2 * n)]);
                     return null;
                 }

@@ -172,12 +172,13 @@ public final class TermEncoder {
                 continue;
             }
 
-            next = null;
+            boolean more = false;
             while (sp > 0) {
                 int top = sp - 1;
                 Term[] arr = arrays[top];
                 if (positions[top] < arr.length) {
                     next = arr[positions[top]++];
+                    more = true;
                     break;
                 }
                 Term listTail = tails[top];
@@ -186,10 +187,11 @@ public final class TermEncoder {
                 sp--;
                 if (listTail != null) {
                     next = listTail;
+                    more = true;
                     break;
                 }
             }
-            if (next == null) {
+            if (!more) {
                 return;
             }
         }
