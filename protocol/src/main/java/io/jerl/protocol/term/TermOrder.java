@@ -26,14 +26,15 @@ import java.util.Map;
  * <li>Pids by serial, then id (both unsigned), then node name, then creation (unsigned).</li>
  * <li>Tuples by size, then element by element. Lists element by element (a shorter list is smaller; an improper
  *     tail compares as itself against the rest of the other list).</li>
- * <li>Maps by size, then their keys in map-key order compared with {@link #MAP_KEY}, then their values in key
- *     order.</li>
+ * <li>Maps by size, then their keys in map-key order compared as map keys (so {@code #{1 => a} < #{1.0 => a}}
+ *     and {@code #{2 => a} < #{1.0 => a}}), then their values in key order.</li>
  * <li>Bitstrings bit by bit; a proper prefix is smaller.</li>
  * </ul>
  *
  * {@link #MAP_KEY} is the order erl keeps the keys of a small map in ({@code term_to_binary} writes them in it):
- * the same, except that numbers compare exactly: every integer sorts before every float, whatever their values
- * ({@code #{3 => a, 2.0 => b}} is written 3 first). It also breaks the ties erl leaves in {@link #STANDARD}
+ * the same, except for numbers: every integer sorts before every float, whatever their values
+ * ({@code #{3 => a, 2.0 => b}} is written 3 first), at any depth ({@code {2}} before {@code {1.0}}). It also
+ * breaks the ties erl leaves in {@link #STANDARD}
  * (-0.0 before 0.0, a shorter reference before one padded with zero words, two funs that differ only in
  * their creator pid by their bytes) so that it is a total order consistent with {@link Term#equals}.
  */

@@ -1,7 +1,7 @@
 %% Test corpus for jerl's term codec tests: generates terms of every kind on a real node, writes their
 %% encodings to files for Java, and checks what Java sends back. Loaded by TermCodecErlTest/TermOrderErlTest.
 -module(term_corpus).
--export([corpus/0, write/2, write_compressed/2, check/2, sort_list/0, mk_fun/1, compare_matrix/2, key_maps/1]).
+-export([corpus/0, write/2, write_compressed/2, check/2, sort_list/0, mk_fun/1, compare_matrix/2, key_maps/1, write_printed/3]).
 
 %% ---- framing: each term as <<Size:32, Bytes/binary>>
 
@@ -53,7 +53,13 @@ floats() ->
     [0.0, -0.0, 1.0, -1.0, 0.1, 1.5, 1 / 3, 5.0e-324, -5.0e-324, 2.2250738585072014e-308,
      1.7976931348623157e308, -1.7976931348623157e308, 1.0e300, 123456789.125, 9007199254740992.0,
      9007199254740993.0, 18446744073709551616.0, math:pi(), -math:exp(1), 1.0e-10, 1.0e15, 1.0e16]
-    ++ [rand:normal() * math:pow(10, rand:uniform(600) - 300) || _ <- lists:seq(1, 50)].
+    ++ [rand:normal() * math:pow(10, rand:uniform(600) - 300) || _ <- lists:seq(1, 50)]
+    %% where erl's printer switches between plain and exponent layout
+    ++ [S * math:pow(10, E) || E <- lists:seq(-25, 25), S <- [1.0, -1.5, 2.25]]
+    ++ [float(1 bsl 53) * M || M <- [1, 2, 3, 5, 10, 100, 1000]] ++ [float((1 bsl 53) - K) || K <- [1, 2, 3]]
+    ++ [float(M * 10) || M <- [900719925474099, 900719925474100]]
+    ++ [float(M * 100) || M <- [90071992547409, 90071992547410]]
+    ++ [123456789012.0, 1234567890.5, 12345678901.5, 0.000123, 0.00123, 1.0e-4, 5.0e-4, 12.5e-5].
 
 atoms() ->
     ['', a, 'A', ok, true, false, undefined, 'hello world', 'é', 'ÿ', '日本', list_to_atom([16#1F600]),
@@ -215,3 +221,8 @@ key_maps([], Acc) -> lists:reverse(Acc);
 key_maps(L, Acc) ->
     {Slice, Rest} = lists:split(min(32, length(L)), L),
     key_maps(Rest, [maps:from_list([{K, 0} || K <- Slice]) | Acc]).
+
+%% Each term printed with io_lib:format(Format, [T]) as UTF-8, framed like the terms.
+write_printed(Path, Format, Terms) ->
+    ok = file:write_file(Path, [frame(unicode:characters_to_binary(io_lib:format(Format, [T]))) || T <- Terms]),
+    length(Terms).
