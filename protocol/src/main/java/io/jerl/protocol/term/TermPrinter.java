@@ -168,8 +168,11 @@ public final class TermPrinter {
     }
 
     /**
-     * A float as erl prints it: the fewest digits that read back to the same double, laid out as plain
-     * decimals or with an exponent, whichever is shorter (plain on a tie); always with a fraction part.
+     * A float as erl (OTP 25+, {@code float_to_list(F, [short])}) prints it: the fewest digits that read back to
+     * the same double, always with a fraction part. With digits {@code D} (n of them, no trailing zeros) and value
+     * {@code D * 10^e}, erl writes plain decimals while {@code e} lies in a window, else an exponent: for one digit
+     * -4..2, for more -(n+2)..1, or -(n+2)..2 when the number has 11 or more whole digits; and it writes integral
+     * values from 2^53 up with an exponent (9.007199254740992e15, not 9007199254740992.0).
      */
     public static String formatFloat(double d) {
         if (d == 0) {
@@ -177,12 +180,21 @@ public final class TermPrinter {
         }
         BigDecimal shortest = shortestDigits(d);
         String digits = shortest.unscaledValue().abs().toString();
+        int n = digits.length();
+        int e = -shortest.scale();
+        int lower = n == 1 ? -4 : -(n + 2);
+        int upper = (n != 1 && e + n - 1 >= 10) ? 2 : (n == 1 ? 2 : 1);
+        boolean fixed = lower <= e && e <= upper;
+        if (fixed && e >= 0) {
+            long m = Long.parseLong(digits);
+            if ((e == 0 && m >= 1L << 53) || (e == 1 && m > (1L << 52) / 5) || (e == 2 && m > (1L << 51) / 25)) {
+                fixed = false;
+            }
+        }
         // value = 0.digits * 10^pointPos
-        int pointPos = digits.length() - shortest.scale();
+        int pointPos = n + e;
         String sign = d < 0 ? "-" : "";
-        String plain = sign + plain(digits, pointPos);
-        String sci = sign + scientific(digits, pointPos);
-        return sci.length() < plain.length() ? sci : plain;
+        return sign + (fixed ? plain(digits, pointPos) : scientific(digits, pointPos));
     }
 
     private static BigDecimal shortestDigits(double d) {
