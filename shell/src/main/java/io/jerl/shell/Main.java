@@ -1,6 +1,7 @@
 package io.jerl.shell;
 
 import io.jerl.protocol.ProtocolException;
+import io.jerl.protocol.epmd.EpmdClient;
 import io.jerl.protocol.node.Cookies;
 import io.jerl.protocol.node.Node;
 import io.jerl.protocol.node.NodeName;
@@ -23,10 +24,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err, EpmdClient.defaultPort()));
     }
 
-    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    /** Runs jerl with the given streams; {@code epmdPort} is what ERL_EPMD_PORT would give. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, int epmdPort) {
         CommandLine cl;
         try {
             cl = CommandLine.parse(args);
@@ -46,7 +48,7 @@ public final class Main {
             err.println("jerl: give a node name with -sname NAME or -name NAME (the local-only shell comes later)");
             return 2;
         }
-        try (Node node = Node.start(nodeName(cl), cookie(cl), options(cl))) {
+        try (Node node = Node.start(nodeName(cl), cookie(cl), options(cl).withEpmdPort(epmdPort))) {
             out.println("jerl " + VERSION + ": node " + node.name().name() + " is up (distribution port "
                     + node.port() + "). It answers pings and messages; end input (Ctrl-D) to stop it.");
             out.flush();

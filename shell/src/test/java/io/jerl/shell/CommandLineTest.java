@@ -48,9 +48,9 @@ class CommandLineTest {
     void helpAndVersionNeedNoNode() {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream ps = new java.io.PrintStream(out, true);
-        assertEquals(0, Main.run(new String[] {"--version"}, java.io.InputStream.nullInputStream(), ps, ps));
+        assertEquals(0, Main.run(new String[] {"--version"}, java.io.InputStream.nullInputStream(), ps, ps, 4369));
         assertTrue(out.toString().startsWith("jerl "));
-        assertEquals(2, Main.run(new String[] {"-setcookie"}, java.io.InputStream.nullInputStream(), ps, ps));
+        assertEquals(2, Main.run(new String[] {"-setcookie"}, java.io.InputStream.nullInputStream(), ps, ps, 4369));
         assertTrue(out.toString().contains("-setcookie needs a value"));
     }
 }

@@ -13,14 +13,31 @@ public record Ref(Atom node, int creation, int[] ids) implements Term {
         }
     }
 
+    /**
+     * erl compares id words as if the shorter list were padded with zeros, so {@code [1]} and {@code [1,0]} are
+     * {@code =:=}. The words are kept as received, so the reference echoes back byte for byte.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Ref r && creation == r.creation && node.equals(r.node) && Arrays.equals(ids, r.ids);
+        return o instanceof Ref r && creation == r.creation && node.equals(r.node)
+                && Arrays.equals(ids, 0, significant(ids), r.ids, 0, significant(r.ids));
     }
 
     @Override
     public int hashCode() {
-        return (node.hashCode() * 31 + creation) * 31 + Arrays.hashCode(ids);
+        int h = node.hashCode() * 31 + creation;
+        for (int i = 0, n = significant(ids); i < n; i++) {
+            h = h * 31 + ids[i];
+        }
+        return h;
+    }
+
+    private static int significant(int[] ids) {
+        int n = ids.length;
+        while (n > 1 && ids[n - 1] == 0) {
+            n--;
+        }
+        return n;
     }
 
     @Override

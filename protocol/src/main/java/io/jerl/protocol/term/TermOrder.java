@@ -35,8 +35,7 @@ import java.util.Map;
  * the same, except for numbers: every integer sorts before every float, whatever their values
  * ({@code #{3 => a, 2.0 => b}} is written 3 first), at any depth ({@code {2}} before {@code {1.0}}). It also
  * breaks the ties erl leaves in {@link #STANDARD}
- * (-0.0 before 0.0, a shorter reference before one padded with zero words, two funs that differ only in
- * their creator pid by their bytes) so that it is a total order consistent with {@link Term#equals}.
+ * (-0.0 before 0.0, two funs that differ only in their creator pid by their bytes) so that it is a total order consistent with {@link Term#equals}.
  */
 public final class TermOrder {
     /** erl's {@code ==} order. */
@@ -326,7 +325,7 @@ public final class TermOrder {
                 return Integer.compareUnsigned(wx, wy) < 0 ? -1 : 1;
             }
         }
-        return mode == TOTAL ? Integer.compare(x.length, y.length) : 0;
+        return 0; // missing words count as zero, in erl's order and in Ref.equals alike
     }
 
     private static int compareFuns(Term a, Term b, int mode) {

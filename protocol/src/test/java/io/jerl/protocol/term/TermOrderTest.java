@@ -84,7 +84,9 @@ class TermOrderTest {
         Ref shortRef = new Ref(N, 1, new int[] {1});
         Ref padded = new Ref(N, 1, new int[] {1, 0});
         assertEquals(0, std(shortRef, padded), "erl: missing words count as zero, so these are =:=");
-        assertEquals(-1, key(shortRef, padded), "the total order still tells them apart, as equals does");
+        assertEquals(0, key(shortRef, padded), "and so are they under the total order and equals");
+        assertEquals(shortRef, padded);
+        assertEquals(shortRef.hashCode(), padded.hashCode());
     }
 
     @Test
