@@ -44,10 +44,10 @@ public final class DistFlags {
 
     /**
      * What jerl offers. Atom cache and fragments stay off: the codec does not read them, and without them the
-     * peer sends plain frames. SPAWN and ALIAS come with the node services that answer them.
+     * peer sends plain frames.
      */
     public static final long JERL_DEFAULT = MANDATORY_26 | MANDATORY_25_DIGEST | DIST_MONITOR | DIST_MONITOR_NAME
-            | SMALL_ATOM_TAGS | SEND_SENDER | BIG_SEQTRACE_LABELS | UNICODE_IO;
+            | SMALL_ATOM_TAGS | SEND_SENDER | BIG_SEQTRACE_LABELS | UNICODE_IO | EXIT_PAYLOAD | SPAWN | ALIAS;
 
     private DistFlags() {
     }

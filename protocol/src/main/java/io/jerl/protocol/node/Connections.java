@@ -32,11 +32,15 @@ final class Connections implements HandshakeListener, DistHandler {
     /** Messages queued for a peer while its connection is being made; past this, sends are dropped. */
     private static final int MAX_QUEUED = 100_000;
 
+    /** A send waiting for its connection; {@code unreachable} (may be null) runs if the connection is never made. */
+    private record Pending(Consumer<DistConnection> write, Runnable unreachable) {
+    }
+
     /** One peer's connection, from the first dial or accept until it goes down. */
     private static final class Entry {
         final Atom peer;
         final CompletableFuture<DistConnection> up = new CompletableFuture<>();
-        final List<Consumer<DistConnection>> queued = new ArrayList<>();
+        final List<Pending> queued = new ArrayList<>();
         /** Our dial is under way, from the EPMD lookup on; {@link #outgoing} is its channel once there is one. */
         boolean dialing;
         Channel outgoing;
@@ -76,6 +80,14 @@ final class Connections implements HandshakeListener, DistHandler {
 
     /** Sends over the peer's connection, dialing it first if there is none; queued sends keep their order. */
     void send(Atom peer, Consumer<DistConnection> write) {
+        send(peer, write, null);
+    }
+
+    /**
+     * As {@link #send(Atom, Consumer)}; {@code unreachable} runs instead of {@code write} when the connection
+     * cannot be made (links and monitors turn that into 'noconnection').
+     */
+    void send(Atom peer, Consumer<DistConnection> write, Runnable unreachable) {
         Entry e = entries.get(peer);
         DistConnection c = e == null ? null : e.connection;
         if (c != null) {
@@ -85,20 +97,21 @@ final class Connections implements HandshakeListener, DistHandler {
         connect(peer);
         synchronized (this) {
             e = entries.get(peer);
-            if (e == null) {
-                return; // the dial already failed; erl drops such messages too
-            }
-            if (e.connection == null) {
+            if (e != null && e.connection == null) {
                 if (e.queued.size() < MAX_QUEUED) {
-                    e.queued.add(write);
-                } else {
-                    log.warn("dropping a message to {}: {} are already waiting for the connection", peer, MAX_QUEUED);
+                    e.queued.add(new Pending(write, unreachable));
+                    return;
                 }
-                return;
+                log.warn("dropping a message to {}: {} are already waiting for the connection", peer, MAX_QUEUED);
+                e = null;
             }
-            c = e.connection;
+            c = e == null ? null : e.connection;
         }
-        write.accept(c);
+        if (c != null) {
+            write.accept(c);
+        } else if (unreachable != null) {
+            unreachable.run(); // the dial already failed; plain messages are dropped, as erl drops them
+        }
     }
 
     DistConnection connection(Atom peer) {
@@ -195,18 +208,23 @@ final class Connections implements HandshakeListener, DistHandler {
 
     /** Ends an entry that no dial, accept or connection can complete any more; queued messages are dropped. */
     private void abandonIfIdle(Entry e) {
-        int dropped;
+        List<Pending> dropped;
         synchronized (this) {
             if (e.dialing || e.incoming != null || e.connection != null || !entries.remove(e.peer, e)) {
                 return;
             }
-            dropped = e.queued.size();
+            dropped = new ArrayList<>(e.queued);
             e.queued.clear();
         }
-        if (dropped > 0) {
-            log.info("dropped {} message(s) sent to {} while it was unreachable", dropped, e.peer.name());
+        if (!dropped.isEmpty()) {
+            log.info("dropped {} message(s) sent to {} while it was unreachable", dropped.size(), e.peer.name());
         }
         e.up.complete(null);
+        for (Pending p : dropped) {
+            if (p.unreachable() != null) {
+                p.unreachable().run();
+            }
+        }
     }
 
     // ---- HandshakeListener
@@ -273,7 +291,7 @@ final class Connections implements HandshakeListener, DistHandler {
         }
         DistConnection c = new DistConnection(channel, peer, this, node.termDecoder(), node.options().netTickTime());
         Entry e;
-        List<Consumer<DistConnection>> queued;
+        List<Pending> queued;
         synchronized (this) {
             e = entries.computeIfAbsent(peer.name(), Entry::new);
             if (e.connection != null) {
@@ -284,8 +302,8 @@ final class Connections implements HandshakeListener, DistHandler {
             e.incoming = null;
             queued = new ArrayList<>(e.queued);
             e.queued.clear();
-            for (Consumer<DistConnection> w : queued) {
-                w.accept(c);
+            for (Pending p : queued) {
+                p.write().accept(c);
             }
             e.connection = c;
         }

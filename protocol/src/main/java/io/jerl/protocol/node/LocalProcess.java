@@ -5,24 +5,43 @@ import io.jerl.protocol.term.Pid;
 import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A process on this node: a pid that messages reach, plus the signals remote processes attached to it
- * (their monitors of it, their links to it), which fire when it exits.
+ * A process on this node: a pid that messages reach, plus its signal state — links, the monitors it holds,
+ * the monitors others hold on it, its aliases — all of which fire or are undone when it exits. The node's
+ * {@link Signals} does the routing; this class only keeps the state consistent under its own lock.
  */
 public abstract sealed class LocalProcess permits Mailbox, ServiceProcess {
-    /** A remote monitor of this process: who watches, under which reference, and by what (pid or name). */
+    static final Atom NORMAL = Atom.of("normal");
+    static final Atom KILL = Atom.of("kill");
+    static final Atom KILLED = Atom.of("killed");
+
+    /** A monitor on this process: who watches, under which reference, and how it named us (pid or name). */
     record Watcher(Pid watcher, Ref ref, Term target) {
+    }
+
+    /** A monitor this process holds: its reference and the object its 'DOWN' will name (pid or {Name, Node}). */
+    record Monitor(Ref ref, Atom node, Term object) {
+    }
+
+    /** Everything an exiting process must notify, taken atomically. */
+    record Exit(Term reason, List<Pid> links, List<Watcher> watchers, List<Monitor> monitors, List<Ref> aliases) {
     }
 
     protected final Node node;
     private final Pid pid;
-    private final Map<Ref, Watcher> watchers = new ConcurrentHashMap<>();
-    private final Set<Pid> links = ConcurrentHashMap.newKeySet();
+    private final Set<Pid> links = new HashSet<>();
+    /** Links we are taking down: the UNLINK_ID id sent; exit signals from these pids are ignored until acked. */
+    private final Map<Pid, Long> unlinking = new HashMap<>();
+    private final Map<Ref, Watcher> watchers = new HashMap<>();
+    private final Map<Ref, Monitor> monitors = new HashMap<>();
+    private final Set<Ref> aliases = new HashSet<>();
+    private volatile Pid groupLeader;
     private volatile Term exitReason;
 
     protected LocalProcess(Node node, Pid pid) {
@@ -47,55 +66,132 @@ public abstract sealed class LocalProcess permits Mailbox, ServiceProcess {
         return exitReason;
     }
 
+    /** Where this process's I/O requests go (erlang:group_leader/0); null for the node's default. */
+    public Pid groupLeader() {
+        Pid gl = groupLeader;
+        return gl != null ? gl : node.defaultGroupLeader();
+    }
+
+    void setGroupLeader(Pid gl) {
+        groupLeader = gl;
+    }
+
     /** A message for this process. Called from any thread, including network threads: must not block. */
     abstract void deliver(Term message);
 
-    /** An exit signal from a linked process or erlang:exit/2; the default is to die of it unless it is 'normal'. */
-    void exitSignal(Pid from, Term reason, boolean linked) {
-        if (linked) {
-            links.remove(from);
-        }
-        if (!reason.equals(Atom.of("normal")) || !linked) {
-            exit(reason);
-        }
+    /** Whether exit signals arrive as {'EXIT', From, Reason} messages instead of ending the process. */
+    abstract boolean trapsExit();
+
+    // ---- links
+
+    synchronized boolean addLink(Pid other) {
+        unlinking.remove(other);
+        return isAlive() && links.add(other);
     }
 
-    void addWatcher(Pid watcher, Ref ref, Term target) {
-        watchers.put(ref, new Watcher(watcher, ref, target));
-    }
-
-    void removeWatcher(Ref ref) {
-        watchers.remove(ref);
-    }
-
-    void addLink(Pid other) {
-        links.add(other);
-    }
-
-    boolean removeLink(Pid other) {
+    synchronized boolean removeLink(Pid other) {
         return links.remove(other);
     }
 
-    /** Forgets the monitors and links held by processes on a node that went away. */
-    void forgetNode(Atom peer) {
-        watchers.values().removeIf(w -> w.watcher().node().equals(peer));
-        links.removeIf(p -> p.node().equals(peer));
+    synchronized boolean isLinked(Pid other) {
+        return links.contains(other);
     }
 
-    /** Ends the process: it leaves the registry and its watchers and links hear {@code reason}. Idempotent. */
-    public void exit(Term reason) {
-        synchronized (this) {
-            if (exitReason != null) {
-                return;
-            }
-            exitReason = reason;
+    /** Starts taking down a link to a remote process with UNLINK_ID {@code id}. */
+    synchronized boolean beginUnlink(Pid other, long id) {
+        if (!links.remove(other)) {
+            return false;
         }
-        List<Watcher> ws = new ArrayList<>(watchers.values());
-        watchers.clear();
-        List<Pid> ls = new ArrayList<>(links);
+        unlinking.put(other, id);
+        return true;
+    }
+
+    synchronized void unlinkAcked(Pid other, long id) {
+        Long pending = unlinking.get(other);
+        if (pending != null && pending == id) {
+            unlinking.remove(other);
+        }
+    }
+
+    synchronized boolean isUnlinking(Pid other) {
+        return unlinking.containsKey(other);
+    }
+
+    // ---- monitors
+
+    synchronized boolean addWatcher(Watcher w) {
+        if (!isAlive()) {
+            return false;
+        }
+        watchers.put(w.ref(), w);
+        return true;
+    }
+
+    synchronized Watcher removeWatcher(Ref ref) {
+        return watchers.remove(ref);
+    }
+
+    synchronized void addMonitor(Monitor m) {
+        monitors.put(m.ref(), m);
+    }
+
+    synchronized Monitor removeMonitor(Ref ref) {
+        return monitors.remove(ref);
+    }
+
+    // ---- aliases
+
+    synchronized void addAlias(Ref alias) {
+        aliases.add(alias);
+    }
+
+    synchronized boolean removeAlias(Ref alias) {
+        return aliases.remove(alias);
+    }
+
+    /**
+     * A node went down: forgets the signals tied to it and returns what the process must hear — linked pids
+     * there (each an exit signal 'noconnection') and monitors held there (each a 'DOWN' with 'noconnection').
+     */
+    synchronized NodeLoss forgetNode(Atom peer) {
+        List<Pid> lostLinks = new ArrayList<>();
+        links.removeIf(p -> p.node().equals(peer) && lostLinks.add(p));
+        unlinking.keySet().removeIf(p -> p.node().equals(peer));
+        watchers.values().removeIf(w -> w.watcher().node().equals(peer));
+        List<Monitor> lostMonitors = new ArrayList<>();
+        monitors.values().removeIf(m -> m.node().equals(peer) && lostMonitors.add(m));
+        return new NodeLoss(lostLinks, lostMonitors);
+    }
+
+    record NodeLoss(List<Pid> links, List<Monitor> monitors) {
+    }
+
+    /**
+     * Marks the process ended and hands back everything to notify; null if it had already ended. The node
+     * does the notifying, outside this lock.
+     */
+    synchronized Exit markExited(Term reason) {
+        if (exitReason != null) {
+            return null;
+        }
+        exitReason = reason;
+        Exit e = new Exit(reason, new ArrayList<>(links), new ArrayList<>(watchers.values()),
+                new ArrayList<>(monitors.values()), new ArrayList<>(aliases));
         links.clear();
-        onExit();
-        node.processExited(this, reason, ws, ls);
+        unlinking.clear();
+        watchers.clear();
+        monitors.clear();
+        aliases.clear();
+        return e;
+    }
+
+    /** Ends the process with {@code reason}: links and monitors fire, names and aliases go. Idempotent. */
+    public void exit(Term reason) {
+        Exit e = markExited(reason);
+        if (e != null) {
+            onExit();
+            node.signals().exited(this, e);
+        }
     }
 
     /** Hook for subclasses to wake blocked readers. */

@@ -3,7 +3,7 @@ package io.jerl.protocol.node;
 import io.jerl.protocol.term.Atom;
 import io.jerl.protocol.term.Pid;
 import io.jerl.protocol.term.Term;
-import io.jerl.protocol.term.Tuple;
+import io.jerl.protocol.term.Ref;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +23,8 @@ public final class Mailbox extends LocalProcess {
     private final Condition arrived = lock.newCondition();
     private final ArrayDeque<Term> queue = new ArrayDeque<>();
     private volatile boolean trapExit;
+    /** The thread running this process's code, if any, interrupted when the process is killed. */
+    private volatile Thread runner;
 
     Mailbox(Node node, Pid pid) {
         super(node, pid);
@@ -42,25 +44,62 @@ public final class Mailbox extends LocalProcess {
         }
     }
 
-    /** With trap_exit set, exit signals arrive as {@code {'EXIT', From, Reason}} messages instead of ending us. */
+    /** process_flag(trap_exit, On): exit signals arrive as {@code {'EXIT', From, Reason}} messages instead of ending us. */
     public void trapExit(boolean on) {
         trapExit = on;
     }
 
+    @Override
     public boolean trapsExit() {
         return trapExit;
     }
 
-    @Override
-    void exitSignal(Pid from, Term reason, boolean linked) {
-        if (trapExit && !reason.equals(Atom.of("kill"))) {
-            if (linked) {
-                removeLink(from);
-            }
-            deliver(new Tuple(Atom.of("EXIT"), from, reason));
-        } else {
-            super.exitSignal(from, reason.equals(Atom.of("kill")) ? Atom.of("killed") : reason, linked);
-        }
+    /** link/1: a link to {@code other}, here or on another node. */
+    public void link(Pid other) {
+        node.signals().link(this, other);
+    }
+
+    /** unlink/1. */
+    public void unlink(Pid other) {
+        node.signals().unlink(this, other);
+    }
+
+    /**
+     * monitor(process, Target): {@code target} is a pid, a locally registered name (Atom) or {@code {Name, Node}}.
+     * A {@code {'DOWN', Ref, process, Object, Reason}} message arrives when it ends, at once with
+     * {@code noproc} if it does not exist, or {@code noconnection} if its node cannot be reached or goes down.
+     */
+    public Ref monitor(Term target) {
+        return node.signals().monitor(this, target);
+    }
+
+    /** demonitor/1; false if the monitor was no longer active. */
+    public boolean demonitor(Ref ref) {
+        return node.signals().demonitor(this, ref);
+    }
+
+    /** exit/2: sends an exit signal to {@code to}. */
+    public void exit(Pid to, Term reason) {
+        node.signals().exitSignal(pid(), to, reason);
+    }
+
+    /** alias/0: a reference that, used as a destination, reaches this process until {@link #unalias}. */
+    public Ref alias() {
+        return node.signals().alias(this);
+    }
+
+    public boolean unalias(Ref alias) {
+        return node.signals().unalias(this, alias);
+    }
+
+    /** monitor_node/2: {@code {nodedown, Node}} arrives when the connection to {@code peer} goes (or cannot be made). */
+    public void monitorNode(Atom peer, boolean on) {
+        node.signals().monitorNode(this, peer, on);
+    }
+
+    /** net_kernel:monitor_nodes/1: {@code {nodeup, N}} and {@code {nodedown, N}} for every visible node. */
+    public void monitorNodes(boolean on) {
+        node.signals().monitorNodes(this, on);
     }
 
     /** Sends {@code message} to a pid, a registered name (Atom), or {@code {Name, Node}}; as {@code To ! Message}. */
@@ -152,8 +191,16 @@ public final class Mailbox extends LocalProcess {
         exit(Atom.of("normal"));
     }
 
+    void bindThread(Thread t) {
+        runner = t;
+    }
+
     @Override
     void onExit() {
+        Thread t = runner;
+        if (t != null && t != Thread.currentThread()) {
+            t.interrupt();
+        }
         lock.lock();
         try {
             arrived.signalAll();

@@ -2,15 +2,9 @@ package io.jerl.protocol.node;
 
 import io.jerl.protocol.ProtocolException;
 import io.jerl.protocol.dist.ControlMessage;
-import io.jerl.protocol.dist.ControlMessage.DemonitorP;
-import io.jerl.protocol.dist.ControlMessage.Exit;
-import io.jerl.protocol.dist.ControlMessage.Link;
-import io.jerl.protocol.dist.ControlMessage.MonitorP;
-import io.jerl.protocol.dist.ControlMessage.MonitorPExit;
+import io.jerl.protocol.dist.ControlMessage.AliasSend;
 import io.jerl.protocol.dist.ControlMessage.RegSend;
 import io.jerl.protocol.dist.ControlMessage.Send;
-import io.jerl.protocol.dist.ControlMessage.UnlinkId;
-import io.jerl.protocol.dist.ControlMessage.UnlinkIdAck;
 import io.jerl.protocol.dist.DistConnection;
 import io.jerl.protocol.dist.FrameDecoder;
 import io.jerl.protocol.epmd.EpmdClient;
@@ -19,6 +13,7 @@ import io.jerl.protocol.epmd.EpmdService;
 import io.jerl.protocol.handshake.DistFlags;
 import io.jerl.protocol.handshake.HandshakeHandler;
 import io.jerl.protocol.term.Atom;
+import io.jerl.protocol.term.ErlList;
 import io.jerl.protocol.term.Pid;
 import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
@@ -37,6 +32,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +48,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +59,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Node implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Node.class);
-    private static final Atom NOPROC = Atom.of("noproc");
     private static final Atom GEN_CALL = Atom.of("$gen_call");
     private static final Atom IS_AUTH = Atom.of("is_auth");
     private static final Atom YES = Atom.of("yes");
@@ -74,6 +70,9 @@ public final class Node implements AutoCloseable {
     private final EventLoopGroup group;
     private final EpmdClient epmdClient;
     private final Connections connections;
+    private final Signals signals;
+    private final Spawner spawner;
+    private final FunctionTable functions = new FunctionTable();
     private final TermDecoder termDecoder = TermDecoder.DEFAULT;
     private final Map<Integer, LocalProcess> processes = new ConcurrentHashMap<>();
     private final Map<Atom, LocalProcess> registry = new ConcurrentHashMap<>();
@@ -86,6 +85,7 @@ public final class Node implements AutoCloseable {
     private volatile String cookie;
     private volatile int creation;
     private volatile HandshakeHandler.Identity identity;
+    private GroupLeader groupLeader;
     private Channel listener;
     private EpmdRegistration registration;
     private volatile boolean closed;
@@ -98,6 +98,8 @@ public final class Node implements AutoCloseable {
         this.group = new NioEventLoopGroup(0, new DefaultThreadFactory("jerl-io", true));
         this.epmdClient = new EpmdClient(group, options.epmdPort());
         this.connections = new Connections(this);
+        this.signals = new Signals(this, connections);
+        this.spawner = new Spawner(this, connections);
         this.events = Executors.newSingleThreadExecutor(new DefaultThreadFactory("jerl-events", true));
     }
 
@@ -175,6 +177,21 @@ public final class Node implements AutoCloseable {
 
     private void startServices() {
         spawnService("net_kernel", this::netKernel);
+        Rex.start(this);
+        groupLeader = GroupLeader.start(this, text -> log.info("output: {}", text), Node::formatUnsupported);
+        functions.register("erlang", "node", 0, (self, a) -> name);
+        functions.register("erlang", "nodes", 0, (self, a) -> ErlList.of(nodes()));
+        functions.register("erlang", "is_alive", 0, (self, a) -> Atom.TRUE);
+        functions.register("erlang", "self", 0, (self, a) -> self.pid());
+        functions.register("erlang", "registered", 0, (self, a) -> ErlList.of(registered()));
+        functions.register("erlang", "whereis", 1, (self, a) -> {
+            LocalProcess p = a.get(0) instanceof Atom n ? registry.get(n) : null;
+            return p == null ? Atom.UNDEFINED : p.pid();
+        });
+    }
+
+    private static String formatUnsupported(Term format, Term args) {
+        throw new ProtocolException("io_lib:format is not available in this build");
     }
 
     /** net_kernel's one request from peers: {@code is_auth}, which net_adm:ping/1 sends. */
@@ -241,6 +258,20 @@ public final class Node implements AutoCloseable {
         this.cookie = Objects.requireNonNull(cookie);
     }
 
+    /** The functions peers may call here; register more to serve rpc:call and spawn from erl. */
+    public FunctionTable functions() {
+        return functions;
+    }
+
+    /** Where output from the node's group leader goes (io:format in processes this node spawned elsewhere). */
+    public void setStandardOutput(Consumer<String> sink) {
+        groupLeader.setOutput(sink);
+    }
+
+    Pid defaultGroupLeader() {
+        return groupLeader == null ? null : groupLeader.pid();
+    }
+
     // ---- processes
 
     /** A new process driven by the caller. */
@@ -285,6 +316,123 @@ public final class Node implements AutoCloseable {
                 ThreadLocalRandom.current().nextInt()});
     }
 
+    /**
+     * A new process running {@code body} on a thread of its own; it ends normally when body returns, or with
+     * the exception's reason (as erl's crash reasons) when body raises an {@link ErlangException}.
+     */
+    public Mailbox spawn(ErlFunction body) {
+        Mailbox m = spawnMailbox();
+        spawner.start(m, () -> {
+            try {
+                body.apply(m, List.of());
+                return LocalProcess.NORMAL;
+            } catch (ErlangException e) {
+                return Spawner.crashReason(e);
+            } catch (InterruptedException e) {
+                return LocalProcess.KILLED;
+            }
+        });
+        return m;
+    }
+
+    /**
+     * spawn_request/5 on another node: {@code module:function(args)} there, linked to and/or monitored by
+     * {@code from}. Fails with a ProtocolException naming the reason (noconnection, notsup, badarg, ...).
+     */
+    public CompletableFuture<Spawned> spawn(Mailbox from, Atom peer, Atom module, Atom function, List<Term> args,
+                                            boolean link, boolean monitor) {
+        return spawner.spawn(from, peer, module, function, args, link, monitor);
+    }
+
+    /**
+     * erpc:call/5: the value of {@code module:function(args)} on {@code peer}, or the exception erpc:call
+     * raises — {@code throw:T}, {@code exit:{exception, R}}, {@code error:{exception, R, Stack}},
+     * {@code exit:{signal, R}}, {@code error:{erpc, noconnection | timeout | notsup}}.
+     */
+    public Term erpcCall(Atom peer, Atom module, Atom function, List<Term> args, Duration timeout)
+            throws InterruptedException {
+        Mailbox caller = spawnMailbox();
+        try {
+            Ref res = makeRef();
+            Spawned s;
+            try {
+                s = spawner.spawn(caller, peer, Atom.of("erpc"), Atom.of("execute_call"),
+                        List.of(res, module, function, ErlList.of(args)), false, true)
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw ErlangException.error(new Tuple(Atom.of("erpc"), Atom.of(e.getCause().getMessage())));
+            } catch (TimeoutException e) {
+                throw ErlangException.error(new Tuple(Atom.of("erpc"), Atom.of("timeout")));
+            }
+            Ref mon = s.monitor();
+            Term down = caller.receive(t -> t instanceof Tuple d && d.arity() == 5 && d.get(1).equals(mon), timeout);
+            if (down == null) {
+                caller.demonitor(mon);
+                caller.exit(s.pid(), Atom.of("kill"));
+                throw ErlangException.error(new Tuple(Atom.of("erpc"), Atom.of("timeout")));
+            }
+            return erpcResult(res, ((Tuple) down).get(4));
+        } finally {
+            caller.close();
+        }
+    }
+
+    private static Term erpcResult(Ref res, Term reason) {
+        if (reason instanceof Tuple r && r.arity() >= 3 && r.get(0).equals(res)) {
+            Term kind = r.get(1);
+            if (kind.equals(Atom.of("return"))) {
+                return r.get(2);
+            }
+            if (kind.equals(ErlangException.THROW)) {
+                throw ErlangException.throwing(r.get(2));
+            }
+            if (kind.equals(ErlangException.EXIT)) {
+                throw ErlangException.exit(new Tuple(Atom.of("exception"), r.get(2)));
+            }
+            if (kind.equals(ErlangException.ERROR) && r.arity() == 4) {
+                throw ErlangException.error(new Tuple(Atom.of("exception"), r.get(2), r.get(3)));
+            }
+            if (kind.equals(ErlangException.ERROR)) {
+                throw ErlangException.error(r.get(2));
+            }
+        }
+        if (reason.equals(Atom.of("noconnection"))) {
+            throw ErlangException.error(new Tuple(Atom.of("erpc"), Atom.of("noconnection")));
+        }
+        throw ErlangException.exit(new Tuple(Atom.of("signal"), reason));
+    }
+
+    /**
+     * rpc:call/5: like {@link #erpcCall} but with rpc's answers — the value, a thrown value as is, and
+     * {@code {badrpc, Reason}} for the rest ({@code nodedown}, {@code timeout}, {@code {'EXIT', ...}}).
+     */
+    public Term rpcCall(Atom peer, Atom module, Atom function, List<Term> args, Duration timeout)
+            throws InterruptedException {
+        Atom badrpc = Atom.of("badrpc");
+        Atom exit = Atom.of("EXIT");
+        try {
+            Term v = erpcCall(peer, module, function, args, timeout);
+            return v instanceof Tuple t && t.arity() == 2 && t.get(0).equals(exit) ? new Tuple(badrpc, v) : v;
+        } catch (ErlangException e) {
+            Term r = e.reason();
+            if (e.kind().equals(ErlangException.THROW)) {
+                return r instanceof Tuple t && t.arity() == 2 && t.get(0).equals(exit) ? new Tuple(badrpc, r) : r;
+            }
+            if (r instanceof Tuple t && t.arity() == 2 && t.get(0).equals(Atom.of("erpc"))) {
+                Term why = t.get(1);
+                return new Tuple(badrpc, why.equals(Atom.of("noconnection")) ? Atom.of("nodedown")
+                        : why.equals(Atom.of("timeout")) || why.equals(Atom.of("notsup")) ? why : new Tuple(exit, why));
+            }
+            if (r instanceof Tuple t && t.arity() == 3 && t.get(0).equals(Atom.of("exception"))) {
+                return new Tuple(badrpc, new Tuple(exit, new Tuple(t.get(1), t.get(2))));
+            }
+            if (r instanceof Tuple t && t.arity() == 2) {
+                return new Tuple(badrpc, new Tuple(exit, t.get(1)));
+            }
+            return new Tuple(badrpc, new Tuple(exit, r));
+        }
+    }
+
     /** erlang:register/2; false if the name is taken or the process is gone or already named. */
     public boolean register(String registeredName, LocalProcess process) {
         if (!process.isAlive() || registry.containsValue(process)) {
@@ -304,6 +452,11 @@ public final class Node implements AutoCloseable {
 
     public List<Atom> registered() {
         return new ArrayList<>(registry.keySet());
+    }
+
+    /** The process registered under {@code name} here, or null. */
+    LocalProcess registered(Atom registeredName) {
+        return registry.get(registeredName);
     }
 
     /** The local process with this pid, or null if it is not (or no longer) here. */
@@ -350,8 +503,18 @@ public final class Node implements AutoCloseable {
             } else {
                 connections.send(node, c -> c.send(new RegSend(from, regName, null), message));
             }
+        } else if (to instanceof Ref alias) {
+            if (alias.node().equals(name)) {
+                LocalProcess p = signals.aliased(alias);
+                if (p != null) {
+                    p.deliver(message);
+                }
+            } else {
+                connections.send(alias.node(), c -> c.send(new AliasSend(from, alias, null), message));
+            }
         } else {
-            throw new ProtocolException("badarg: cannot send to " + to + "; expected a pid, a name or {Name, Node}");
+            throw new ProtocolException("badarg: cannot send to " + to
+                    + "; expected a pid, a name, {Name, Node} or an alias");
         }
     }
 
@@ -432,14 +595,14 @@ public final class Node implements AutoCloseable {
 
     void nodeUp(Atom peer, boolean hidden) {
         hiddenByPeer.put(peer, hidden);
+        signals.nodeUp(peer, hidden);
         events.execute(() -> listeners.forEach(l -> l.nodeUp(peer, hidden)));
     }
 
     void nodeDown(Atom peer, String reason) {
-        hiddenByPeer.remove(peer);
-        for (LocalProcess p : processes.values()) {
-            p.forgetNode(peer);
-        }
+        Boolean hidden = hiddenByPeer.remove(peer);
+        spawner.nodeDown(peer);
+        signals.nodeDown(peer, hidden == null || hidden, new ArrayList<>(processes.values()));
         if (!events.isShutdown()) {
             events.execute(() -> listeners.forEach(l -> l.nodeDown(peer, reason)));
         }
@@ -448,82 +611,21 @@ public final class Node implements AutoCloseable {
     // ---- signals from peers (on network threads)
 
     void dispatch(DistConnection from, ControlMessage message, Term payload) {
-        if (message instanceof Send s) {
-            LocalProcess p = process(s.to());
-            if (p != null) {
-                p.deliver(payload);
-            }
-        } else if (message instanceof RegSend r) {
-            LocalProcess p = registry.get(r.toName());
-            if (p != null) {
-                p.deliver(payload);
-            } else {
-                log.debug("{} sent to {}, which is not registered here; dropped", r.from(), r.toName());
-            }
-        } else if (message instanceof MonitorP m) {
-            LocalProcess p = m.target() instanceof Pid pid ? process(pid)
-                    : m.target() instanceof Atom a ? registry.get(a) : null;
-            if (p != null && p.isAlive()) {
-                p.addWatcher(m.from(), m.ref(), m.target());
-            } else {
-                from.send(new MonitorPExit(m.target(), m.from(), m.ref(), NOPROC, false), null);
-            }
-        } else if (message instanceof DemonitorP d) {
-            LocalProcess p = d.target() instanceof Pid pid ? process(pid)
-                    : d.target() instanceof Atom a ? registry.get(a) : null;
-            if (p != null) {
-                p.removeWatcher(d.ref());
-            }
-        } else if (message instanceof Link l) {
-            LocalProcess p = process(l.to());
-            if (p != null && p.isAlive()) {
-                p.addLink(l.from());
-            } else {
-                from.send(new Exit(true, l.to(), l.from(), NOPROC, null, false), null);
-            }
-        } else if (message instanceof UnlinkId u) {
-            // The ack goes out before any other signal from this process to the unlinker.
-            from.send(new UnlinkIdAck(u.id(), u.to(), u.from()), null);
-            LocalProcess p = process(u.to());
-            if (p != null) {
-                p.removeLink(u.from());
-            }
-        } else if (message instanceof Exit e) {
-            LocalProcess p = process(e.to());
-            if (p != null) {
-                p.exitSignal(e.from(), e.reason(), e.linked());
-            }
-        } else if (message instanceof UnlinkIdAck) {
-            log.trace("unlink acknowledged");
-        } else {
-            log.info("{} sent {}, which jerl does not handle yet; ignored", from.peer().name().name(),
-                    message.getClass().getSimpleName());
-        }
+        signals.dispatch(from, message, payload);
     }
 
-    /** A local process ended: it leaves the tables, and remote watchers and links are told why. */
-    void processExited(LocalProcess p, Term reason, List<LocalProcess.Watcher> watchers, List<Pid> links) {
+    /** A process ended: it leaves the process table and the registry. */
+    void forget(LocalProcess p) {
         processes.remove(p.pid().id(), p);
         registry.values().removeIf(v -> v == p);
-        for (LocalProcess.Watcher w : watchers) {
-            DistConnection c = connections.connection(w.watcher().node());
-            if (c != null) {
-                c.send(new MonitorPExit(w.target(), w.watcher(), w.ref(), reason, false), null);
-            }
-        }
-        for (Pid linked : links) {
-            if (linked.node().equals(name)) {
-                LocalProcess other = process(linked);
-                if (other != null) {
-                    other.exitSignal(p.pid(), reason, true);
-                }
-            } else {
-                DistConnection c = connections.connection(linked.node());
-                if (c != null) {
-                    c.send(new Exit(true, p.pid(), linked, reason, null, false), null);
-                }
-            }
-        }
+    }
+
+    Signals signals() {
+        return signals;
+    }
+
+    Spawner spawner() {
+        return spawner;
     }
 
     // ---- plumbing for the connection table
@@ -565,6 +667,7 @@ public final class Node implements AutoCloseable {
             p.exit(Atom.of("shutdown"));
         }
         events.shutdown();
+        spawner.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         log.info("node {} stopped", name.name());
     }

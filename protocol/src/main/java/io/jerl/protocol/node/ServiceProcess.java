@@ -19,6 +19,12 @@ public final class ServiceProcess extends LocalProcess {
         this.handler = handler;
     }
 
+    /** Services never die of a signal; an exit signal reaches the handler as an {'EXIT', ...} message. */
+    @Override
+    boolean trapsExit() {
+        return true;
+    }
+
     @Override
     void deliver(Term message) {
         try {
