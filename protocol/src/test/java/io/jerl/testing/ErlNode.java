@@ -30,6 +30,9 @@ public final class ErlNode implements AutoCloseable {
                 case io:get_line('') of
                     eof -> erlang:halt(0);
                     {error, _} -> erlang:halt(0);
+                    "jerl_test_forget.\n" ->
+                        io:format("@@jerl-test@@OK ok~n"),
+                        Loop(erl_eval:new_bindings());
                     Line ->
                         Reply = try
                                     {ok, Toks, _} = erl_scan:string(unicode:characters_to_list(Line)),
@@ -92,6 +95,11 @@ public final class ErlNode implements AutoCloseable {
                     + "\nerl output:\n" + String.join("\n", output));
         }
         return reply.substring(3);
+    }
+
+    /** Forgets every variable bound by earlier {@link #eval}s, like the shell's {@code f()}. */
+    public void forgetBindings() {
+        send("jerl_test_forget", Duration.ofSeconds(20));
     }
 
     /** Evaluates and returns the {@code {Class, Reason}} erl raised, failing if it returned normally. */
