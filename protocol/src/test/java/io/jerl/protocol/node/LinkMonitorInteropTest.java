@@ -237,6 +237,26 @@ class LinkMonitorInteropTest {
     }
 
     @Test
+    void jerlSendsToAnAliasErlMade() throws InterruptedException {
+        erl.eval("A10 = alias()");
+        Mailbox m = jerl.spawnMailbox("courier10");
+        erl.eval("{courier10, " + atom(jerl) + "} ! A10");
+        Ref erlAlias = assertInstanceOf(Ref.class, m.receive(WAIT));
+        m.send(erlAlias, Atom.of("to_erl_alias"));
+        assertEquals("to_erl_alias", erl.eval("receive to_erl_alias = X10 -> X10 after 10000 -> timeout end"));
+        erl.eval("unalias(A10)");
+        m.send(erlAlias, Atom.of("dropped"));
+        assertEquals("none", erl.eval("receive dropped -> got after 500 -> none end"), "an inactive alias drops messages");
+        m.close();
+    }
+
+    @Test
+    void rexAnswersFeaturesRequestsWithErpc() {
+        assertEquals("{features_reply," + jerl.name().name() + ",[erpc]}", erl.eval("{rex, " + atom(jerl)
+                + "} ! {self(), features_request}, receive {features_reply, _, _} = F11 -> F11 after 10000 -> timeout end"));
+    }
+
+    @Test
     void genServerCallsFromErlReachAJerlServer() throws InterruptedException {
         Mailbox server = jerl.spawnMailbox("jerl_server9");
         Thread t = new Thread(() -> {
