@@ -42,10 +42,12 @@ public final class IoFormat {
      * @param style  how pids, ports and references print and which lists count as text
      */
     public static String format(Term format, Term args, TermStyle style) {
-        List<Object> fmt = formatItems(format);
-        List<Term> argList = argList(args);
-        List<Object> parsed = new Parser(fmt, argList).parse();
-        return build(parsed, style);
+        return Deep.run(() -> {
+            List<Object> fmt = formatItems(format);
+            List<Term> argList = argList(args);
+            List<Object> parsed = new Parser(fmt, argList).parse();
+            return build(parsed, style);
+        });
     }
 
     /** {@code io_lib:format(Format, [Args...])} with the format as Java text (a character list). */

@@ -45,7 +45,7 @@ public final class PrettyPrinter {
      */
     public static String print(Term term, int column, int lineLength, int depth, boolean unicode, boolean strings,
                                TermStyle style) {
-        return new Layout(unicode, strings, style).print(term, column, lineLength, depth);
+        return Deep.run(() -> new Layout(unicode, strings, style).print(term, column, lineLength, depth));
     }
 
     /** One term's intermediate form: how long it is on one line, and its parts. */

@@ -49,9 +49,11 @@ public final class TermWriter {
      * depth 0 prints {@code ...}.
      */
     public static String write(Term t, int depth, boolean unicode, TermStyle style) {
-        StringBuilder sb = new StringBuilder();
-        write(t, depth, unicode, style, sb);
-        return sb.toString();
+        return Deep.run(() -> {
+            StringBuilder sb = new StringBuilder();
+            write(t, depth, unicode, style, sb);
+            return sb.toString();
+        });
     }
 
     static void write(Term t, int d, boolean unicode, TermStyle style, StringBuilder sb) {

@@ -3,7 +3,7 @@
 %% Result is {ok, Utf8Binary}, {error, Class, Reason} or nontext (erl returned a list that is not text).
 %% The first frame is {indexes, [{Node, Index}]}: the number this node shows for each remote node in the cases.
 -module(format_corpus).
--export([cases/0, errors/0, random_cases/2, narrow_cases/2, unicode_cases/0, write/2, remote_nodes/0, frame_count/1]).
+-export([cases/0, errors/0, printer_cases/0, random_cases/2, narrow_cases/2, unicode_cases/0, write/2, remote_nodes/0, frame_count/1]).
 
 -define(REMOTE, 'remote@elsewhere').
 -define(OTHER, 'other_node@far.away').
@@ -182,7 +182,7 @@ pretty() ->
      {"~ts~p", [greek(), long_list()]}, {"~ts~p", [combining(), long_list()]}, {"~s ~p", [latin1(), nested()]},
      {"~w ~p", [lists:seq(1, 20), lists:seq(1, 25)]}, {"~p ~p ~p", [R, nested(), long_list()]},
      {"~p", [lists:seq(1, 300)]}, {"~p", [[lists:seq(1, 15) || _ <- lists:seq(1, 8)]]},
-     {"~p", [nest_t(20)]}, {"~p", [nest_l(20)]}, {"~p", [nest_l(400)]}, {"~w", [nest_t(400)]},
+     {"~p", [nest_t(20)]}, {"~p", [nest_l(20)]}, {"~p", [nest_l(400)]}, {"~w", [nest_t(400)]}, {"~p", [nest_l(2000)]}, {"~tp", [nest_t(2000)]},
      {"~p", [deep_tuple(60)]}, {"~P", [deep_tuple(60), 30]}, {"~p", [deep(300)]},
      {"~p", [maps:from_list([{I, I} || I <- lists:seq(1, 33)])]},
      {"~w", [maps:from_list([{{I, integer_to_list(I)}, [I]} || I <- lists:seq(1, 100)])]},
@@ -227,6 +227,17 @@ integers() ->
      {"~.16x", [255, ["0", "x"]]}, {"~.16X", [255, '\x{3b1}']}, {"~12.16.0X|", [48879, "0x"]},
      {"~-12.16X|", [48879, "#"]}, {"~.16#", [255]}, {"~.16+", [255]}, {"~#", [10]}, {"~+", [-10]},
      {"~.*B", [7, 100]}, {"~*B|", [6, 100]}, {"~.2.xb", [5]}].
+
+%% ---- terms on which TermPrinter (jerl's ~tw without node numbering) once differed from erl ----
+
+printer_cases() ->
+    Ts = ['ctl\x{1}', 'esc\e', 'c1\x{85}\x{9f}', 'nbsp\x{a0}', 'del\x{7f}', maybe, else, 'maybe', [maybe, else],
+          fun erlang:'and'/2, fun 'a@b':'C'/0, fun 'a\nb':'c\x{7f}d\ee\x{85}'/0, fun 'mod with space':f/3,
+          fun 'a\x{3b1}':b/0, fun '\x{e4}':'b c'/1, fun 'Mod':'if'/0, fun 'a\'b':'\\'/0,
+          erlang:make_fun('\x{e4}\x{3b1}', f, 2),
+          1074001051090284.25, [1125899906842624.0 + K * 0.25 || K <- lists:seq(1, 12)],
+          [9007199254740992.0 * K + 2.0 * K || K <- lists:seq(1, 6)], 5.0e-324, 0.3, 2.5e-8],
+    [{"~tw", [T]} || T <- Ts].
 
 %% ---- erroneous inputs: erl raises badarg for each ----
 
