@@ -1,19 +1,21 @@
 package io.jerl.protocol.term;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Prints terms on one line the way erl's {@code ~w} does: atoms quoted only when they must be, floats in
  * their shortest round-trip form, binaries as bytes. Pids, ports and references print with their node's
- * name ({@code <car@host.85.0>}) because this layer cannot know the per-node index erl shows; the shell
- * prints them erl's way with its own numbering.
+ * name ({@code <car@host.85.0>}) because this layer cannot know the per-node index erl shows;
+ * {@code io.jerl.protocol.term.format.TermWriter} prints them erl's way given a numbering.
  */
 public final class TermPrinter {
+    /** erl_scan's reserved words in OTP 25 ('maybe' and 'else' only with the maybe_expr feature, off by default). */
     private static final Set<String> RESERVED = Set.of("after", "and", "andalso", "band", "begin", "bnot", "bor",
             "bsl", "bsr", "bxor", "case", "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or",
-            "orelse", "receive", "rem", "try", "when", "xor", "maybe", "else");
+            "orelse", "receive", "rem", "try", "when", "xor");
 
     private TermPrinter() {
     }
@@ -89,15 +91,85 @@ public final class TermPrinter {
             }
             sb.append('>');
         } else if (t instanceof Fun f) {
-            sb.append("#Fun<").append(f.module().name()).append('.').append(f.oldIndex()).append('.')
-                    .append(f.oldUniq()).append('>');
+            // erlang:fun_to_list copies the module name's UTF-8 bytes unquoted, each byte one character
+            sb.append("#Fun<");
+            for (byte b : f.module().name().getBytes(StandardCharsets.UTF_8)) {
+                sb.append((char) (b & 0xFF));
+            }
+            sb.append('.').append(f.oldIndex()).append('.').append(f.oldUniq()).append('>');
         } else if (t instanceof ExportFun e) {
             sb.append("fun ");
-            atom(e.module().name(), sb);
+            runtimeAtom(e.module().name(), sb);
             sb.append(':');
-            atom(e.function().name(), sb);
+            runtimeAtom(e.function().name(), sb);
             sb.append('/').append(e.arity());
         }
+    }
+
+    /**
+     * An atom as the runtime system (not io_lib) writes it inside {@code erlang:fun_to_list}: quoted unless it is a
+     * Latin-1 lowercase letter followed by Latin-1 letters, digits and underscores (so {@code 'a@b'} is quoted and a
+     * reserved word is not), with its UTF-8 bytes copied as one character each.
+     */
+    private static void runtimeAtom(String name, StringBuilder sb) {
+        byte[] s = name.getBytes(StandardCharsets.UTF_8);
+        int n = s.length;
+        if (n == 0) {
+            sb.append("''");
+            return;
+        }
+        boolean quote = !isLower(runtimeChar(s, 0));
+        for (int i = 1; !quote && i < n; i++) {
+            int lc = runtimeChar(s, i);
+            quote = !(isLower(lc) || isUpper(lc) || (lc >= '0' && lc <= '9') || lc == '_');
+        }
+        if (quote) {
+            sb.append('\'');
+        }
+        for (int i = 0; i < n; i++) {
+            int c = s[i] & 0xFF;
+            switch (c) {
+                case '\'' -> sb.append("\\'");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\f' -> sb.append("\\f");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                case '\b' -> sb.append("\\b");
+                case 0x0B -> sb.append("\\v");
+                default -> {
+                    if (c < ' ') {
+                        octal(c, sb);
+                    } else if (c == 0xC2 && i + 1 < n && (s[i + 1] & 0xFF) < 0xA0) {
+                        octal(s[++i] & 0xFF, sb);
+                    } else {
+                        sb.append((char) c);
+                    }
+                }
+            }
+        }
+        if (quote) {
+            sb.append('\'');
+        }
+    }
+
+    /** The runtime's view of the character at byte i: decoded when 2 bytes long, 'a' for a continuation byte. */
+    private static int runtimeChar(byte[] s, int i) {
+        int c1 = s[i] & 0xFF;
+        if (c1 < 0x80) {
+            return c1;
+        } else if ((c1 & 0xE0) == 0xC0) {
+            int c2 = i + 1 < s.length ? s[i + 1] & 0xFF : 0;
+            return (c1 & 0x1F) << 6 | (c2 & 0x3F);
+        } else if ((c1 & 0xC0) == 0x80) {
+            return 'a';
+        }
+        return 0;
+    }
+
+    private static void octal(int c, StringBuilder sb) {
+        sb.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+                .append((char) ('0' + (c & 7)));
     }
 
     private static void join(Term[] elements, StringBuilder sb) {
@@ -129,8 +201,9 @@ public final class TermPrinter {
                 case 0x1B -> sb.append("\\e");
                 case 0x7F -> sb.append("\\d");
                 default -> {
-                    if (c < 0x20) {
-                        sb.append('^').append((char) (c + 64));
+                    if (c < 0x20 || (c >= 0x80 && c < 0xA0)) {
+                        // erl writes the other control characters as three octal digits: '\001', '\237'
+                        octal(c, sb);
                     } else {
                         sb.appendCodePoint(c);
                     }
@@ -200,7 +273,7 @@ public final class TermPrinter {
     private static BigDecimal shortestDigits(double d) {
         // Java 17's Double.toString is not always shortest, so search the precision that round-trips.
         for (int p = 1; p <= 17; p++) {
-            BigDecimal candidate = new BigDecimal(d).round(new java.math.MathContext(p));
+            BigDecimal candidate = new BigDecimal(d).round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
             if (candidate.doubleValue() == d) {
                 return candidate.stripTrailingZeros();
             }
