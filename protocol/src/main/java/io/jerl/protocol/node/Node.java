@@ -18,6 +18,8 @@ import io.jerl.protocol.term.Pid;
 import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.TermDecoder;
+import io.jerl.protocol.term.format.IoFormat;
+import io.jerl.protocol.term.format.TermStyle;
 import io.jerl.protocol.term.Tuple;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -178,7 +180,9 @@ public final class Node implements AutoCloseable {
     private void startServices() {
         spawnService("net_kernel", this::netKernel);
         Rex.start(this);
-        groupLeader = GroupLeader.start(this, text -> log.info("output: {}", text), Node::formatUnsupported);
+        TermStyle style = TermStyle.of(name);
+        groupLeader = GroupLeader.start(this, text -> log.info("output: {}", text),
+                (format, args) -> IoFormat.format(format, args, style));
         functions.register("erlang", "node", 0, (self, a) -> name);
         functions.register("erlang", "nodes", 0, (self, a) -> ErlList.of(nodes()));
         functions.register("erlang", "is_alive", 0, (self, a) -> Atom.TRUE);
@@ -188,10 +192,6 @@ public final class Node implements AutoCloseable {
             LocalProcess p = a.get(0) instanceof Atom n ? registry.get(n) : null;
             return p == null ? Atom.UNDEFINED : p.pid();
         });
-    }
-
-    private static String formatUnsupported(Term format, Term args) {
-        throw new ProtocolException("io_lib:format is not available in this build");
     }
 
     /** net_kernel's one request from peers: {@code is_auth}, which net_adm:ping/1 sends. */

@@ -140,6 +140,10 @@ class SpawnRpcInteropTest {
         output.clear();
         jerl.rpcCall(erlName, Atom.of("io"), Atom.of("put_chars"), List.of(ErlList.ofString("from erl\n")), WAIT);
         assertEquals("from erl\n", output.poll(10, TimeUnit.SECONDS));
+        // io:format in a process spawned on erl for jerl: rendered by jerl's io_lib:format, as erl renders it.
+        jerl.rpcCall(erlName, Atom.of("io"), Atom.of("format"), List.of(ErlList.ofString("~p and ~s~n"),
+                ErlList.of(new Tuple(Atom.of("a"), ErlList.ofString("text")), ErlList.ofString("more"))), WAIT);
+        assertEquals("{a,\"text\"} and more\n", output.poll(10, TimeUnit.SECONDS));
     }
 
     @Test
