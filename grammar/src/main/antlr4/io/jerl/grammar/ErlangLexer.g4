@@ -95,10 +95,11 @@ FLOAT      : DIGITS '.' DIGITS ([eE] [+-]? DIGITS)?;
 // An exponent marker with no exponent after it: "illegal float".
 BAD_FLOAT  : DIGITS '.' DIGITS [eE] [+-]?;
 
-// $c: one character, or one escape sequence, or an error.
+// $c: one character, or one escape sequence, or an error. Cut short by the end of the input, it is unterminated
+// ("$", "$\\", "$\\^", "$\\x", "$\\x{4"); otherwise a \\x escape that goes wrong is an illegal character.
 CHAR              : '$' (~'\\' | '\\' CHAR_ESCAPE);
+UNTERMINATED_CHAR : '$' ('\\' ('^' | 'x' ('{' HEX*)?)?)? { atEnd() }?;
 BAD_CHAR          : '$\\x' ('{' HEX* '}'? | HEX)?;
-UNTERMINATED_CHAR : '$' ('\\' '^'?)?;
 
 STRING              : '"' (~["\\] | ESCAPE)* '"';
 UNTERMINATED_STRING : '"' (~["\\] | ESCAPE)* ('\\' '^'?)?;

@@ -7,7 +7,10 @@
  *     | Nonassoc 800 ':'
  * Each level below is a loop over the next one; the AST builder folds left- and right-associative chains, so a
  * long chain makes a flat parse tree. Because 'catch' binds loosest of all, whatever follows it belongs to it: it
- * may stand as the last operand of any operator ("X = catch 1 + 2", "1 + catch 2"), and nothing can follow it.
+ * may stand as any operand ("X = catch 1 + 2", "1 + catch 2", "- catch 1") and takes the rest of the expression.
+ * That is a "dangling catch", like a dangling else: in "A = catch B = 1" the "= 1" could continue the chain inside
+ * the catch or the one outside it. erl_parse's precedence shifts it into the catch; ANTLR's loops and optional
+ * blocks are greedy, so the innermost level takes it too (GrammarAmbiguityTest allows exactly this ambiguity).
  *
  * The language is the same as erl_parse's, so a syntax error is found at the same token (both parsers stop at
  * the first token that cannot continue any expression). Patterns in fun heads and catch clauses are pat_expr,
@@ -19,7 +22,13 @@ options { tokenVocab = ErlangLexer; superClass = ErlangParserBase; }
 
 // ---------------------------------------------------------------------------------------------------------- entry
 
-form : exprs DOT EOF ;
+// erl_parse:parse_exprs/1 parses its tokens as the body of a function "f() -> ...", so a ';' at the top level starts
+// another function clause. That is always an error (head mismatch, or no expression list), but erl finds it only
+// once the last clause has ended, reporting syntax errors inside the clauses first: parse them here so that jerl
+// does too.
+form : exprs (SEMI functionClause)* { checkFunctionClauses(_localctx); } DOT EOF ;
+
+functionClause : atom LPAREN (patExpr (COMMA patExpr)*)? RPAREN clauseGuard? clauseBody ;
 
 exprs : expr (COMMA expr)* ;
 

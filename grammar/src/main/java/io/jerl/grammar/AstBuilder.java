@@ -65,6 +65,11 @@ final class AstBuilder {
     }
 
     List<Expr> form(FormContext ctx) {
+        if (!ctx.functionClause().isEmpty()) {
+            // "E1, ..., En; f() -> ...": erl_parse reads a function of f/0 clauses, which is no expression list
+            // (its parse_exprs crashes on it). Point at the ';' that began the second clause.
+            throw Literals.errorAt(ctx.SEMI(0).getSymbol(), "syntax error before: ';'");
+        }
         List<Expr> exprs = exprs(ctx.exprs());
         if (firstFault != null) {
             throw firstFault;

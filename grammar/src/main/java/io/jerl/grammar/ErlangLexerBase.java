@@ -21,6 +21,11 @@ public abstract class ErlangLexerBase extends Lexer {
         return c == IntStream.EOF || c == '%' || isWhiteSpace(c);
     }
 
+    /** Whether the text matched so far runs to the end of the input. */
+    protected final boolean atEnd() {
+        return _input.LA(1) == IntStream.EOF;
+    }
+
     /** erl_scan's white space: NUL to space, and the Latin-1 controls up to no-break space. */
     static boolean isWhiteSpace(int c) {
         return (c >= 0 && c <= 0x20) || (c >= 0x80 && c <= 0xA0);

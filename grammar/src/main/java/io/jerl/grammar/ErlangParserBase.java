@@ -43,6 +43,21 @@ public abstract class ErlangParserBase extends Parser {
     }
 
     /**
+     * erl_parse reads "E1, ..., En; g() -> ..." as a function whose first clause is "f() -> E1, ..., En", and when
+     * the last clause ends it reports the first clause whose name or arity differs from f/0 as a head mismatch.
+     * (A function of f/0 clauses only is no expression list either; the AST builder refuses it once parsed.)
+     */
+    protected final void checkFunctionClauses(ParserRuleContext form) {
+        for (ErlangParser.FunctionClauseContext c : ((ErlangParser.FormContext) form).functionClause()) {
+            Token name = c.atom().getStart();
+            boolean quoted = name.getType() == ErlangLexer.QUOTED_ATOM;
+            if (!Literals.atom(name, quoted).equals("f") || !c.patExpr().isEmpty()) {
+                throw Literals.errorAt(name, "head mismatch");
+            }
+        }
+    }
+
+    /**
      * All clauses of {@code fun ... end} must have the name (or no name) and the arity of the first; erl reports
      * "head mismatch" at the first clause that does not.
      */

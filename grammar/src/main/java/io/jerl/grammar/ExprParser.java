@@ -24,7 +24,13 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * <p>The work runs in erl's order: the scanner's errors first (an unterminated string, an illegal character, an
  * illegal integer or float), then the parser's ({@code syntax error before: ...}, {@code head mismatch}), then the
  * few checks erl's shell makes before evaluating that belong to syntax here (a record, which jerl does not have:
- * {@code record rec undefined}; {@code m:f} without arguments: {@code illegal expression}).
+ * {@code record rec undefined}; {@code m:f} without arguments: {@code illegal expression}). Two messages are jerl's
+ * own, for input beyond its bounds: {@code input too large (more than N tokens)} and
+ * {@code expression nested too deeply}.
+ *
+ * <p>Thread-safe: each call makes its own lexer and parser; the prediction caches ANTLR shares between them are
+ * thread-safe. The first call in a JVM loads the grammar and warms those caches (around 100 ms on a cold JVM, a few
+ * microseconds per token after); a shell can make one throw-away call in the background at start-up.
  */
 public final class ExprParser {
 

@@ -127,8 +127,10 @@ final class Literals {
 
     /**
      * Decodes {@code text[from, to)}, the body of a quoted literal whose first character is at {@code line:column}.
-     * A bad escape or a surrogate is an "illegal character" at its position; in lenient mode (the head of an
-     * unterminated literal) decoding stops there instead, as erl's head stops there.
+     * A bad escape or a code point erl does not take (a surrogate, U+FFFE, U+FFFF) is an "illegal character" at its
+     * position. In lenient mode (the body of an
+     * unterminated literal, which runs to the end of the input) an escape cut short by the end instead ends the
+     * decoding, as erl reports the literal as unterminated then, with the characters before the escape as its head.
      */
     private static String decode(String text, int from, int to, int line, int column, boolean lenient) {
         StringBuilder out = new StringBuilder(to - from);
@@ -136,10 +138,7 @@ final class Literals {
         while (i < to) {
             int c = text.codePointAt(i);
             if (c != '\\') {
-                if (Character.isSurrogate((char) c) && c <= 0xFFFF) {
-                    if (lenient) {
-                        break;
-                    }
+                if (!isCharacter(c)) {
                     throw new GrammarError(line, column, "illegal character");
                 }
                 out.appendCodePoint(c);
@@ -152,11 +151,12 @@ final class Literals {
                 }
                 continue;
             }
-            int escLine = line;
-            int escColumn = column;
             int value = -1;
+            boolean cutShort = false;
             int j = i + 1; // after the backslash
-            if (j < to) {
+            if (j >= to) {
+                cutShort = true;
+            } else {
                 int e = text.codePointAt(j);
                 if (e >= '0' && e <= '7') {
                     value = 0;
@@ -167,14 +167,18 @@ final class Literals {
                     }
                 } else if (e == 'x') {
                     j++;
-                    if (j < to && text.charAt(j) == '{') {
+                    if (j >= to) {
+                        cutShort = true;
+                    } else if (text.charAt(j) == '{') {
                         int close = j + 1;
                         long v = 0;
-                        while (close < to && Character.digit(text.charAt(close), 16) >= 0 && text.charAt(close) < 128) {
+                        while (close < to && isHex(text.charAt(close))) {
                             v = Math.min(v * 16 + Character.digit(text.charAt(close), 16), 0x7FFFFFFFL);
                             close++;
                         }
-                        if (close > j + 1 && close < to && text.charAt(close) == '}') {
+                        if (close >= to) {
+                            cutShort = true;
+                        } else if (text.charAt(close) == '}' && close > j + 1) {
                             value = (int) v;
                             j = close + 1;
                         }
@@ -184,7 +188,9 @@ final class Literals {
                     }
                 } else if (e == '^') {
                     j++;
-                    if (j < to) {
+                    if (j >= to) {
+                        cutShort = true;
+                    } else {
                         int x = text.codePointAt(j);
                         value = x & 31;
                         j += Character.charCount(x);
@@ -194,11 +200,11 @@ final class Literals {
                     j += Character.charCount(e);
                 }
             }
-            if (value < 0 || value > Character.MAX_CODE_POINT || (value >= 0xD800 && value <= 0xDFFF)) {
-                if (lenient) {
-                    break;
-                }
-                throw new GrammarError(escLine, escColumn, "illegal character");
+            if (cutShort && lenient) {
+                break;
+            }
+            if (value < 0 || !isCharacter(value)) {
+                throw new GrammarError(line, column, "illegal character");
             }
             out.appendCodePoint(value);
             // Positions move over the source text of the escape, which may hold a newline (\ then a line break).
@@ -215,6 +221,11 @@ final class Literals {
             i = j;
         }
         return out.toString();
+    }
+
+    /** What erl_scan takes as a character: a Unicode scalar value, but for the non-characters FFFE and FFFF. */
+    static boolean isCharacter(int c) {
+        return c >= 0 && c <= Character.MAX_CODE_POINT && (c < 0xD800 || c > 0xDFFF) && c != 0xFFFE && c != 0xFFFF;
     }
 
     private static boolean isHex(char c) {

@@ -8,6 +8,7 @@
 %%
 %%   ok <abstract format of the expressions, every annotation 0 and chars as integers, written with ~tw>
 %%   error <Line>:<Column>: <message as the erl shell prints it after "* ">
+%%   crash <class>:<reason>   (OTP's parse_exprs itself fails on a few texts)
 %%
 %% Mode "parse" stops after erl_parse:parse_exprs/1. Mode "shell" also runs erl_lint over parsed expressions, as the
 %% shell does before evaluating, so that "record rec undefined" and "illegal expression" are reported too.
@@ -16,8 +17,14 @@ main([Mode, File]) ->
     {ok, Bin} = file:read_file(File),
     Texts = binary:split(Bin, <<0>>, [global]),
     io:put_chars(["otp ", erlang:system_info(otp_release), $\n]),
-    lists:foreach(fun(T) -> io:put_chars([check(Mode, unicode:characters_to_list(T)), $\n]) end, Texts),
+    lists:foreach(fun(T) -> io:put_chars([safe_check(Mode, unicode:characters_to_list(T)), $\n]) end, Texts),
     halt(0).
+
+%% OTP 25's parse_exprs crashes on some texts ("X; f() -> 1."): say so rather than stop.
+safe_check(Mode, Text) ->
+    try check(Mode, Text)
+    catch Class:Reason -> io_lib:format("crash ~w:~w", [Class, element(1, Reason)])
+    end.
 
 check(Mode, Text) ->
     case erl_scan:string(Text, {1, 1}) of
