@@ -2,6 +2,7 @@ package io.jerl.shell;
 
 import io.jerl.protocol.ProtocolException;
 import io.jerl.protocol.epmd.EpmdClient;
+import io.jerl.protocol.global.Global;
 import io.jerl.protocol.node.Cookies;
 import io.jerl.protocol.node.Node;
 import io.jerl.protocol.node.NodeName;
@@ -49,6 +50,8 @@ public final class Main {
             return 2;
         }
         try (Node node = Node.start(nodeName(cl), cookie(cl), options(cl).withEpmdPort(epmdPort))) {
+            // Peers expect global's name server on a visible node; without it their global:sync() hangs.
+            Global.start(node, cl.connectAll());
             out.println("jerl " + VERSION + ": node " + node.name().name() + " is up (distribution port "
                     + node.port() + "). It answers pings and messages; end input (Ctrl-D) to stop it.");
             out.flush();

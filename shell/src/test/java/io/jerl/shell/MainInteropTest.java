@@ -37,6 +37,7 @@ class MainInteropTest {
             }
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("node " + alive + "@"), out.toString());
             assertEquals("pong", erl.eval("net_adm:ping(" + jerlNode + ")"));
+            assertEquals("ok", erl.eval("global:sync()", java.time.Duration.ofSeconds(5)), "jerl takes part in global");
 
             keyboard.close();
             assertEquals(0, exit.get(20, TimeUnit.SECONDS));

@@ -79,10 +79,9 @@ public final class Global implements AutoCloseable {
         this.serverMailbox = node.spawnMailbox(GLOBAL_NAME_SERVER.name());
         this.lockerMailbox = node.spawnMailbox();
         this.registrar = node.spawnMailbox();
-        this.server = new GlobalServer(node, serverMailbox, connectAll, preventOverlappingPartitions, pid -> {
-            // Here a monitor of the remote process would go (Node lacks remote monitors): names and locks
-            // of remote processes are dropped when their node goes down, not when the process ends.
-        });
+        // A remote process that holds a name or a lock is monitored; its 'DOWN' drops them, as in global.erl.
+        this.server = new GlobalServer(node, serverMailbox, connectAll, preventOverlappingPartitions,
+                serverMailbox::monitor);
         this.locker = new Locker(this, node, lockerMailbox, server);
         server.setLocker(locker);
         this.listener = new NodeListener() {

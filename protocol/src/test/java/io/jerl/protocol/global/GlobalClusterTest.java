@@ -102,6 +102,21 @@ class GlobalClusterTest {
     }
 
     @Test
+    void aNameHeldByAnErlProcessThatDiesWhileItsNodeStaysUpDisappearsOnJerl() {
+        sync();
+        assertEquals("yes", a.eval("Doomed = spawn(fun() -> receive stop -> ok end end),"
+                + " global:register_name(doomed_name, Doomed)"));
+        assertNotNull(global.whereisName(Atom.of("doomed_name")));
+        a.eval("Doomed ! stop");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (global.whereisName(Atom.of("doomed_name")) != null && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertNull(global.whereisName(Atom.of("doomed_name")), "jerl's monitor on the holder dropped the name");
+        assertFalse(global.registeredNames().contains(Atom.of("doomed_name")));
+    }
+
+    @Test
     void aNameRegisteredOnJerlIsFoundAndReachedFromBothErls() throws InterruptedException {
         sync();
         Mailbox m = jerl.spawnMailbox();
