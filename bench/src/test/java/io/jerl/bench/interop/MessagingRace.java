@@ -396,24 +396,58 @@ public final class MessagingRace {
         return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
     }
 
-    /** The summary: median, min and max msgs/s per direction, and each median against erl→erl's (when run). */
+    /** Rounds in which other processes took more than this share of the CPUs count as disturbed. */
+    static final double QUIET_PERCENT = 10;
+
+    /**
+     * The summary: median, min and max msgs/s per direction and each median against erl→erl's (when run); then,
+     * if some rounds were disturbed by other processes, the same over the quiet rounds only.
+     */
     static String table(Map<Direction, List<Sample>> results) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("all measured rounds:\n");
+        table(results, out);
+        Map<Direction, List<Sample>> quiet = new EnumMap<>(Direction.class);
+        boolean disturbed = false;
+        boolean eachHasQuiet = true;
+        for (Map.Entry<Direction, List<Sample>> e : results.entrySet()) {
+            List<Sample> q = new ArrayList<>();
+            for (Sample s : e.getValue()) {
+                if (s.otherCpuPercent() > QUIET_PERCENT) {
+                    disturbed = true;
+                } else {
+                    q.add(s);
+                }
+            }
+            eachHasQuiet &= !q.isEmpty();
+            quiet.put(e.getKey(), q);
+        }
+        if (disturbed) {
+            out.append(String.format(Locale.ROOT, "%nquiet rounds only (other processes took <= %.0f%% of the CPUs):%n",
+                    QUIET_PERCENT));
+            if (eachHasQuiet) {
+                table(quiet, out);
+            } else {
+                out.append("  (none for some direction)\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static void table(Map<Direction, List<Sample>> results, StringBuilder out) {
         List<Sample> baseline = results.get(Direction.ERL_TO_ERL);
         double base = baseline == null ? Double.NaN : median(rates(baseline));
-        out.append(String.format(Locale.ROOT, "%-14s %14s %14s %14s %12s %12s%n", "direction", "median msgs/s",
-                "min msgs/s", "max msgs/s", "vs erl->erl", "other procs"));
+        out.append(String.format(Locale.ROOT, "%-14s %7s %14s %14s %14s %12s %12s%n", "direction", "rounds",
+                "median msgs/s", "min msgs/s", "max msgs/s", "vs erl->erl", "other procs"));
         for (Map.Entry<Direction, List<Sample>> e : results.entrySet()) {
             List<Double> r = rates(e.getValue());
             double med = median(r);
             double worstOther = e.getValue().stream().mapToDouble(Sample::otherCpuPercent).max().orElse(Double.NaN);
-            out.append(String.format(Locale.ROOT, "%-14s %,14.0f %,14.0f %,14.0f %12s %12s%n", e.getKey().label, med,
-                    r.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+            out.append(String.format(Locale.ROOT, "%-14s %7d %,14.0f %,14.0f %,14.0f %12s %12s%n", e.getKey().label,
+                    r.size(), med, r.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                     r.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
                     Double.isNaN(base) ? "-" : String.format(Locale.ROOT, "%.2fx", med / base),
                     "<= " + percent(worstOther)));
         }
-        return out.toString();
     }
 
     private static List<Double> rates(List<Sample> samples) {

@@ -58,5 +58,17 @@ class MessagingRaceOptionsTest {
         String table = MessagingRace.table(r);
         assertTrue(table.contains("2.00x"), table);
         assertTrue(table.contains("1.00x"), table);
+        assertTrue(!table.contains("quiet rounds only"), table);
+    }
+
+    @Test
+    void disturbedRoundsAreAlsoSummedUpWithout() {
+        Map<Direction, List<Sample>> r = new EnumMap<>(Direction.class);
+        r.put(Direction.ERL_TO_ERL, List.of(Sample.of(100, 0, 0, 1000).withOtherCpu(0),
+                Sample.of(100, 0, 0, 4000).withOtherCpu(50)));
+        String table = MessagingRace.table(r);
+        assertTrue(table.contains("quiet rounds only"), table);
+        assertTrue(table.contains("62,500"), table);   // median of 100,000 and 25,000 over all rounds
+        assertTrue(table.split("quiet rounds only")[1].contains("100,000"), table);
     }
 }
