@@ -72,7 +72,8 @@ public final class DistConnection extends ChannelInboundHandlerAdapter {
 
     /** Sends a control message with its payload (null when the op has none). Safe from any thread. */
     public void send(ControlMessage message, Term payload) {
-        ByteBuf buf = channel.alloc().ioBuffer(64);
+        // Most messages fit in 256 bytes; starting smaller costs a reallocation and copy per frame.
+        ByteBuf buf = channel.alloc().ioBuffer(256);
         try {
             buf.writeInt(0);
             buf.writeByte(PASS_THROUGH);

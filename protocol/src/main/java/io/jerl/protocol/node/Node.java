@@ -44,6 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -596,15 +597,22 @@ public final class Node implements AutoCloseable {
     void nodeUp(Atom peer, boolean hidden) {
         hiddenByPeer.put(peer, hidden);
         signals.nodeUp(peer, hidden);
-        events.execute(() -> listeners.forEach(l -> l.nodeUp(peer, hidden)));
+        fireEvent(() -> listeners.forEach(l -> l.nodeUp(peer, hidden)));
     }
 
     void nodeDown(Atom peer, String reason) {
         Boolean hidden = hiddenByPeer.remove(peer);
         spawner.nodeDown(peer);
         signals.nodeDown(peer, hidden == null || hidden, new ArrayList<>(processes.values()));
-        if (!events.isShutdown()) {
-            events.execute(() -> listeners.forEach(l -> l.nodeDown(peer, reason)));
+        fireEvent(() -> listeners.forEach(l -> l.nodeDown(peer, reason)));
+    }
+
+    /** Node events go to listeners in order on one thread; once the node is stopping they are dropped. */
+    private void fireEvent(Runnable event) {
+        try {
+            events.execute(event);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("node stopping; event dropped");
         }
     }
 
