@@ -1,0 +1,77 @@
+package io.jerl.shell.repl;
+
+import io.jerl.grammar.ExprParser;
+import io.jerl.grammar.ParseResult;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.IntFunction;
+
+/**
+ * The read-eval-print loop, as erl's shell runs it: the prompt carries the number of the next form; a form
+ * may span lines (continuation lines get no prompt) and one line may hold several forms (each gets its
+ * prompt); a syntax error is reported as {@code * L:C: ...} and does not use up a number.
+ */
+public final class Repl {
+    private final ShellIo io;
+    private final FormEvaluator evaluator;
+    private final IntFunction<String> prompt;
+    private int number = 1;
+
+    /** @param prompt the prompt for form N, e.g. {@code "(bus@server1)N> "} */
+    public Repl(ShellIo io, FormEvaluator evaluator, IntFunction<String> prompt) {
+        this.io = io;
+        this.evaluator = evaluator;
+        this.prompt = prompt;
+    }
+
+    /** Runs until the end of input or a form that stops the shell; returns the number of the next form. */
+    public int run() {
+        Deque<String> pending = new ArrayDeque<>();
+        StringBuilder partial = new StringBuilder();
+        boolean promptShown = false;
+        while (true) {
+            if (pending.isEmpty()) {
+                String line = io.readLine(partial.length() == 0 && !promptShown ? prompt.apply(number) : "");
+                promptShown = false;
+                if (line == null) {
+                    return number;
+                }
+                partial.append(line).append('\n');
+                if (!ExprParser.isComplete(partial.toString())) {
+                    continue;
+                }
+                ExprParser.Forms forms = ExprParser.split(partial.toString());
+                pending.addAll(forms.forms());
+                partial.setLength(0);
+                if (!forms.rest().isBlank()) {
+                    partial.append(forms.rest());
+                }
+            } else {
+                io.print(prompt.apply(number)); // the next form from the same line gets its own prompt
+            }
+            if (!evaluateForm(pending.removeFirst())) {
+                return number;
+            }
+            if (pending.isEmpty() && partial.length() == 0) {
+                continue;
+            }
+            if (pending.isEmpty()) {
+                io.print(prompt.apply(number));
+                promptShown = true;
+            }
+        }
+    }
+
+    /** Parses and evaluates one form; false when the shell is to stop. */
+    private boolean evaluateForm(String form) {
+        ParseResult r = ExprParser.parse(form);
+        if (r instanceof ParseResult.SyntaxError e) {
+            io.print(e.erlStyle() + "\n");
+            return true;
+        }
+        FormEvaluator.Outcome out = evaluator.evaluate(((ParseResult.Parsed) r).exprs(), number);
+        number++;
+        io.print(out.text());
+        return !out.stop();
+    }
+}
