@@ -250,6 +250,11 @@ public final class EpmdClient {
             return new ProtocolException("no EPMD answers on " + where + " (connection refused); start one with"
                     + " `epmd -daemon`, or check ERL_EPMD_PORT", cause);
         }
+        if (cause instanceof java.net.SocketException && String.valueOf(cause.getMessage()).contains("reset")) {
+            // An EPMD that is just closing resets connections still in its accept queue: nobody serves there.
+            return new ProtocolException("no EPMD answers on " + where + " (connection reset while connecting);"
+                    + " start one with `epmd -daemon`, or check ERL_EPMD_PORT", cause);
+        }
         if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
             return new ProtocolException("cannot find the EPMD of host " + remote.getHostString()
                     + ": the host name does not resolve", cause);
