@@ -865,6 +865,23 @@ public final class ListsModule {
             endOrClause(l);
             return FALSE;
         });
+        r.f2("ukeysort", (n, l) -> {
+            int pos = libKeyPos(n);
+            Term[] es = Terms.properOrClause(l);
+            for (Term e : es) {
+                keyTuple(e, n);
+            }
+            Term[] sorted = es.clone();
+            Arrays.sort(sorted, Comparator.comparing(t -> ((Tuple) t).get(pos - 1), TermOrder.STANDARD));
+            List<Term> out = new ArrayList<>();
+            for (Term t : sorted) {
+                Term last = out.isEmpty() ? null : out.get(out.size() - 1);
+                if (last == null || !Terms.eq(((Tuple) last).get(pos - 1), ((Tuple) t).get(pos - 1))) {
+                    out.add(t);
+                }
+            }
+            return Terms.list(out);
+        });
         r.f2("keysort", (n, l) -> {
             int pos = libKeyPos(n);
             Term[] es = Terms.properOrClause(l);

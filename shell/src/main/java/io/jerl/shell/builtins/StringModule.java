@@ -90,6 +90,20 @@ public final class StringModule {
         boolean isBoundary(int pos) {
             return Arrays.binarySearch(bounds, pos) >= 0;
         }
+
+        /**
+         * Where the cluster that starts at code point {@code i} ends when the text is read from {@code i} on, as
+         * erl reads it when it walks a string code point by code point (which may start inside a cluster).
+         */
+        int clusterEndFrom(int i) {
+            for (int window = 16; ; window *= 4) {
+                int end = Math.min(cps.length, i + window);
+                int[] b = Graphemes.boundaries(Arrays.copyOfRange(cps, i, end));
+                if (b.length > 2 || end == cps.length) {
+                    return i + b[1];
+                }
+            }
+        }
     }
 
     /** Reads chardata: a binary (UTF-8), or a possibly deep list of code points and binaries. */
@@ -443,13 +457,22 @@ public final class StringModule {
 
     // ---- searching
 
-    /** Positions (code point indexes) where {@code needle} occurs on cluster boundaries, non-overlapping. */
+    /**
+     * Whether {@code needle} occurs at code point {@code i} as erl's split and find see it: the code points match,
+     * and the last one is a whole cluster when the text is read from there.
+     */
+    private static boolean matchAt(Text t, int[] needle, int i) {
+        int n = needle.length;
+        return i + n <= t.cps.length && Arrays.equals(t.cps, i, i + n, needle, 0, n)
+                && t.clusterEndFrom(i + n - 1) == i + n;
+    }
+
+    /** Non-overlapping occurrences of {@code needle}, from the left. */
     private static List<Integer> matches(Text t, int[] needle) {
         List<Integer> out = new ArrayList<>();
         int i = 0;
         while (i + needle.length <= t.cps.length) {
-            if (t.isBoundary(i) && t.isBoundary(i + needle.length)
-                    && Arrays.equals(t.cps, i, i + needle.length, needle, 0, needle.length)) {
+            if (matchAt(t, needle, i)) {
                 out.add(i);
                 i += needle.length;
             } else {
@@ -497,21 +520,42 @@ public final class StringModule {
         });
     }
 
+    /**
+     * The non-empty pieces between separators. Like erl, this walks code points and looks for a separator cluster
+     * only where a separator's first code point stands, reading the cluster from there.
+     */
     private static List<Term> lexemes(Text t, List<int[]> seps) {
         List<Term> out = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < t.clusters(); i++) {
-            if (isSep(seps, t.clusterCps(i))) {
-                if (start < i) {
-                    out.add(t.out(t.bounds[start], t.bounds[i]));
-                }
-                start = i + 1;
+        int i = 0;
+        while (i < t.cps.length) {
+            if (!startsSep(seps, t.cps[i])) {
+                i++;
+                continue;
             }
+            // a separator may start here: take the whole cluster, a separator or not
+            int end = t.clusterEndFrom(i);
+            if (isSep(seps, Arrays.copyOfRange(t.cps, i, end))) {
+                if (start < i) {
+                    out.add(t.out(start, i));
+                }
+                start = end;
+            }
+            i = end;
         }
-        if (start < t.clusters()) {
-            out.add(t.out(t.bounds[start], t.cps.length));
+        if (start < t.cps.length) {
+            out.add(t.out(start, t.cps.length));
         }
         return out;
+    }
+
+    private static boolean startsSep(List<int[]> seps, int cp) {
+        for (int[] s : seps) {
+            if (s.length > 0 && s[0] == cp) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Term split(Term s, Term p, Term where) {
@@ -557,12 +601,11 @@ public final class StringModule {
         return t.out(i, t.cps.length);
     }
 
-    /** Every boundary-aligned occurrence, overlapping ones included (find trailing wants the last start). */
+    /** Every occurrence, overlapping ones included (find trailing wants the last start). */
     private static List<Integer> matchesAll(Text t, int[] needle) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i + needle.length <= t.cps.length; i++) {
-            if (t.isBoundary(i) && t.isBoundary(i + needle.length)
-                    && Arrays.equals(t.cps, i, i + needle.length, needle, 0, needle.length)) {
+            if (matchAt(t, needle, i)) {
                 out.add(i);
             }
         }
