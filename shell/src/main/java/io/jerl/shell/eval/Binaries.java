@@ -207,11 +207,47 @@ final class Binaries {
     static boolean match(Evaluator ev, CallContext ctx, BinExpr e, Term v, Bindings b, Matcher m)
             throws InterruptedException {
         byte[] src = bitsOf(v);
-        if (src == null) {
-            return false;
+        return src != null && matchPrefix(ev, ctx, e, src, 0, bitLength(v), b, m) == bitLength(v);
+    }
+
+    /** The bits after {@code from} in {@code v}, as a Binary or BitString (for binary generators). */
+    static Term rest(Term v, long from) {
+        byte[] src = bitsOf(v);
+        Bits part = new Bits();
+        for (long k = from; k < bitLength(v); k++) {
+            part.add(bit(src, k));
         }
-        long total = bitLength(v);
-        long pos = 0;
+        return part.term();
+    }
+
+    static boolean isBits(Term v) {
+        return bitsOf(v) != null;
+    }
+
+    static long length(Term v) {
+        return bitLength(v);
+    }
+
+    /** Concatenates bitstrings (for binary comprehensions); badarg when one is not a bitstring. */
+    static Term concat(List<Term> parts) {
+        Bits out = new Bits();
+        for (Term t : parts) {
+            byte[] src = bitsOf(t);
+            if (src == null) {
+                throw badarg();
+            }
+            out.addAll(src, bitLength(t));
+        }
+        return out.term();
+    }
+
+    /**
+     * Matches the segments against the bits {@code [start, total)} of {@code src}; the position where the
+     * match ends, or -1 when it fails. {@link #match} requires the whole input to be used.
+     */
+    static long matchPrefix(Evaluator ev, CallContext ctx, BinExpr e, byte[] src, long start, long total,
+                            Bindings b, Matcher m) throws InterruptedException {
+        long pos = start;
         List<BinSegment> segs = e.segments();
         for (int i = 0; i < segs.size(); i++) {
             BinSegment s = segs.get(i);
@@ -222,7 +258,7 @@ final class Binaries {
                     long n = (size == null ? 8 : size) * sp.unit;
                     if (pos + n > total || !readInt(src, pos, n, sp).equals(ErlInt.of(BigInteger.valueOf(cp)
                             .and(BigInteger.ONE.shiftLeft((int) n).subtract(BigInteger.ONE))))) {
-                        return false;
+                        return -1;
                     }
                     pos += n;
                 }
@@ -233,7 +269,7 @@ final class Binaries {
                 case "integer": {
                     long n = (size == null ? 8 : size) * sp.unit;
                     if (pos + n > total) {
-                        return false;
+                        return -1;
                     }
                     got = readInt(src, pos, n, sp);
                     pos += n;
@@ -242,12 +278,12 @@ final class Binaries {
                 case "float": {
                     long n = (size == null ? 64 : size) * sp.unit;
                     if ((n != 64 && n != 32) || pos + n > total) {
-                        return false;
+                        return -1;
                     }
                     long raw = ((ErlInt) ErlInt.of(readUnsigned(src, pos, n, sp.little))).value();
                     double d = n == 64 ? Double.longBitsToDouble(raw) : Float.intBitsToFloat((int) raw);
                     if (Double.isNaN(d) || Double.isInfinite(d)) {
-                        return false;
+                        return -1;
                     }
                     got = new ErlFloat(d);
                     pos += n;
@@ -257,7 +293,7 @@ final class Binaries {
                 case "bitstring": {
                     long n = size == null ? total - pos : size * sp.unit;
                     if (pos + n > total || (sp.type.equals("binary") && size == null && n % 8 != 0)) {
-                        return false;
+                        return -1;
                     }
                     Bits part = new Bits();
                     for (long k = 0; k < n; k++) {
@@ -269,7 +305,7 @@ final class Binaries {
                 }
                 case "utf8": {
                     if (pos % 8 != 0 && total - pos < 8) {
-                        return false;
+                        return -1;
                     }
                     ByteArrayOutputStream buf = new ByteArrayOutputStream();
                     int cp = -1;
@@ -283,20 +319,20 @@ final class Binaries {
                         }
                     }
                     if (cp < 0) {
-                        return false;
+                        return -1;
                     }
                     got = ErlInt.of(cp);
                     pos += new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length * 8L;
                     break;
                 }
                 default:
-                    return false;
+                    return -1;
             }
             if (!m.match(s.value(), got, b)) {
-                return false;
+                return -1;
             }
         }
-        return pos == total;
+        return pos;
     }
 
     private static BigInteger readUnsigned(byte[] src, long pos, long n, boolean little) {

@@ -3,6 +3,7 @@ package io.jerl.shell.eval;
 import io.jerl.grammar.ast.AtomLit;
 import io.jerl.grammar.ast.BinComp;
 import io.jerl.grammar.ast.BinExpr;
+import io.jerl.grammar.ast.BinGenerator;
 import io.jerl.grammar.ast.BinOp;
 import io.jerl.grammar.ast.Block;
 import io.jerl.grammar.ast.Call;
@@ -239,8 +240,10 @@ public final class Evaluator {
             return evalCall(c, b, ctx);
         } else if (e instanceof BinExpr be) {
             return Binaries.build(this, ctx, be, b);
-        } else if (e instanceof BinComp) {
-            throw ErlangException.error(Atom.of("unsupported_bit_syntax"));
+        } else if (e instanceof BinComp bc) {
+            List<Term> out = new ArrayList<>();
+            comprehend(bc.template(), bc.qualifiers(), 0, b.copy(), ctx, out);
+            return Binaries.concat(out);
         }
         throw new IllegalStateException("unknown expression " + e);
     }
@@ -440,7 +443,7 @@ public final class Evaluator {
             }
         }
         Mailbox self = ctx.self();
-        if (self == null) {
+        if (self == null && !r.clauses().isEmpty()) {
             throw ErlangException.error(Atom.of("badarg"));
         }
         if (r.clauses().isEmpty()) {
@@ -532,8 +535,29 @@ public final class Evaluator {
             } else if (!v.equals(Atom.FALSE)) {
                 throw ErlangException.error(new Tuple(Atom.of("bad_filter"), v));
             }
-        } else {
-            throw ErlangException.error(Atom.of("unsupported_bit_syntax"));
+        } else if (q instanceof BinGenerator g) {
+            // stops at the first position where the pattern does not match (erl skips a segment whose
+            // values differ but whose sizes fit; this evaluator does not)
+            Term src = eval(g.source(), b.copy(), ctx);
+            if (!Binaries.isBits(src)) {
+                throw ErlangException.error(new Tuple(Atom.of("bad_generator"), src));
+            }
+            Set<String> vars = new HashSet<>();
+            Matcher.variables(g.pattern(), vars);
+            long total = Binaries.length(src);
+            byte[] bits = src instanceof io.jerl.protocol.term.Binary bin ? bin.bytes()
+                    : ((io.jerl.protocol.term.BitString) src).bytes();
+            long pos = 0;
+            while (pos < total) {
+                Bindings s = b.copy();
+                vars.forEach(s::unbind);
+                long end = Binaries.matchPrefix(this, ctx, g.pattern(), bits, pos, total, s, matcher(ctx));
+                if (end <= pos) {
+                    break;
+                }
+                comprehend(template, qs, i + 1, s, ctx, out);
+                pos = end;
+            }
         }
     }
 

@@ -70,4 +70,13 @@ class BinariesTest {
         assertThrows(ErlangException.class, () -> run("<<_:16>> = <<1>>."));
         assertThrows(ErlangException.class, () -> run("<<1>> = <<2>>."));
     }
+
+    @Test
+    void comprehensions() throws Exception {
+        assertEquals(io.jerl.protocol.term.ErlList.of(ErlInt.of(1), ErlInt.of(2), ErlInt.of(3)),
+                run("[X || <<X:8>> <= <<1, 2, 3>>]."));
+        assertEquals(bin(2, 4, 6), run("<< <<(X * 2)>> || <<X>> <= <<1, 2, 3>> >>."));
+        assertEquals(bin(1, 2), run("<< <<X>> || X <- [1, 2] >>."));
+        assertEquals(Atom.of("ok"), run("receive after 1 -> ok end."));
+    }
 }
