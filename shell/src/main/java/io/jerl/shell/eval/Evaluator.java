@@ -83,6 +83,12 @@ public final class Evaluator {
     private static final Atom ERLANG = Atom.of("erlang");
     private static final Atom INFINITY = Atom.of("infinity");
 
+    static {
+        // make sure the classes an overflowing recursion needs to report itself are initialized beforehand:
+        // a class whose initializer overflows the stack is unusable for the rest of the JVM's life
+        ErlangException.error(new Tuple(Atom.of("system_limit"), ErlList.of(Atom.OK), ErlInt.of(0)));
+    }
+
     private final BuiltinRegistry registry;
     private final long instance = EVALUATORS.incrementAndGet();
     private final AtomicLong nextFun = new AtomicLong();
@@ -571,25 +577,58 @@ public final class Evaluator {
         return term;
     }
 
-    /** Calls a shell fun or an export fun ({@code fun m:f/a}) with {@code args}. */
+    /** A call in tail position of a shell fun's body, returned instead of made so that loops do not grow the Java stack. */
+    private record TailCall(Term fun, List<Term> args) {
+    }
+
+    /**
+     * Calls a shell fun or an export fun ({@code fun m:f/a}) with {@code args}. Calls of funs in tail position
+     * (last expression of the body, of a case/if/receive clause or block there, right of andalso/orelse) run
+     * in a loop, so {@code fun L(0) -> done; L(N) -> L(N - 1) end} does not overflow the Java stack. Other deep
+     * recursion that overflows it raises {@code error:system_limit}.
+     */
     public Term apply(Term fun, List<Term> args, CallContext ctx) throws InterruptedException {
-        Closure c = closure(fun);
-        if (c != null) {
-            if (c.arity() != args.size()) {
-                throw ErlangException.error(new Tuple(Atom.of("badarity"), new Tuple(fun, ErlList.of(args))));
+        try {
+            while (true) {
+                Closure c = closure(fun);
+                if (c == null) {
+                    return applyExport(fun, args, ctx);
+                }
+                if (c.arity() != args.size()) {
+                    throw ErlangException.error(new Tuple(Atom.of("badarity"), new Tuple(fun, ErlList.of(args))));
+                }
+                Bindings s = c.captured().copy();
+                if (c.code().name() != null) {
+                    s.bind(c.code().name(), fun);
+                }
+                Object r = null;
+                boolean matched = false;
+                for (Clause cl : c.code().clauses()) {
+                    Bindings cs = tryClause(cl, args, s, ctx, true);
+                    if (cs != null) {
+                        r = evalBodyTail(cl.body(), cs, ctx);
+                        matched = true;
+                        break;
+                    }
+                }
+                if (!matched) {
+                    throw new ErlangException(ErlangException.ERROR, Atom.of("function_clause"),
+                            ErlList.of(new Tuple(Atom.of("erl_eval"), Atom.of("-inside-an-interpreted-fun-"),
+                                    ErlList.of(args), io.jerl.protocol.term.Nil.NIL)));
+                }
+                if (r instanceof TailCall tc) {
+                    fun = tc.fun();
+                    args = tc.args();
+                    continue;
+                }
+                return (Term) r;
             }
-            Bindings s = c.captured().copy();
-            if (c.code().name() != null) {
-                s.bind(c.code().name(), fun);
-            }
-            Term r = clauses(c.code().clauses(), args, s, ctx, true);
-            if (r == null) {
-                throw new ErlangException(ErlangException.ERROR, Atom.of("function_clause"),
-                        ErlList.of(new Tuple(Atom.of("erl_eval"), Atom.of("-inside-an-interpreted-fun-"),
-                                ErlList.of(args), io.jerl.protocol.term.Nil.NIL)));
-            }
-            return r;
+        } catch (StackOverflowError x) {
+            throw ErlangException.error(Atom.of("system_limit"));
         }
+    }
+
+    private Term applyExport(Term fun, List<Term> args, CallContext ctx) throws InterruptedException {
         if (fun instanceof ExportFun x) {
             if (x.arity() != args.size()) {
                 throw ErlangException.error(new Tuple(Atom.of("badarity"), new Tuple(fun, ErlList.of(args))));
@@ -597,6 +636,55 @@ public final class Evaluator {
             return call(x.module(), x.function(), args, ctx);
         }
         throw ErlangException.error(new Tuple(Atom.of("badfun"), fun));
+    }
+
+    /** Like {@link #evalBody} inside a fun body, whose bindings are dropped afterwards: the last expression may be a TailCall. */
+    private Object evalBodyTail(List<Expr> body, Bindings b, CallContext ctx) throws InterruptedException {
+        for (int i = 0; i < body.size() - 1; i++) {
+            eval(body.get(i), b, ctx);
+        }
+        return body.isEmpty() ? Atom.OK : evalTail(body.get(body.size() - 1), b, ctx);
+    }
+
+    private Object evalTail(Expr e, Bindings b, CallContext ctx) throws InterruptedException {
+        if (e instanceof Call c && c.module() == null && !(c.function() instanceof AtomLit)) {
+            Term fun = eval(c.function(), b, ctx);
+            List<Term> args = args(c, b, ctx);
+            if (closure(fun) != null) {
+                return new TailCall(fun, args);
+            }
+            return applyExport(fun, args, ctx);
+        } else if (e instanceof Block bl) {
+            return evalBodyTail(bl.body(), b, ctx);
+        } else if (e instanceof CaseExpr ce) {
+            Term v = eval(ce.expr(), b, ctx);
+            for (Clause cl : ce.clauses()) {
+                Bindings cs = tryClause(cl, List.of(v), b, ctx, false);
+                if (cs != null) {
+                    return evalBodyTail(cl.body(), cs, ctx);
+                }
+            }
+            throw ErlangException.error(new Tuple(Atom.of("case_clause"), v));
+        } else if (e instanceof IfExpr ie) {
+            for (Clause cl : ie.clauses()) {
+                Bindings cs = tryClause(cl, List.of(), b, ctx, false);
+                if (cs != null) {
+                    return evalBodyTail(cl.body(), cs, ctx);
+                }
+            }
+            throw ErlangException.error(Atom.of("if_clause"));
+        } else if (e instanceof BinOp op && op.isShortCircuit()) {
+            Term l = eval(op.left(), b, ctx);
+            boolean and = op.op().equals("andalso");
+            if (l.equals(Atom.of(!and))) {
+                return l;
+            }
+            if (!l.equals(Atom.of(and))) {
+                throw ErlangException.error(new Tuple(Atom.of("badarg"), l));
+            }
+            return evalTail(op.right(), b, ctx);
+        }
+        return eval(e, b, ctx);
     }
 
     /** Calls {@code module:function(args)} through the registry; unknown functions raise {@code undef}. */

@@ -263,4 +263,14 @@ class EvaluatorTest {
     void sendWithoutProcessIsBadarg() {
         assertEquals(a("badarg"), fails("1 ! hello.").reason());
     }
+
+    @Test
+    void tailCallsDoNotGrowTheStack() throws Exception {
+        assertEquals(a("done"), run("Loop = fun L(0) -> done; L(N) -> L(N - 1) end, Loop(1000000)."));
+        assertEquals(i(500000500000L), run(
+                "Sum = fun S(0, Acc) -> Acc; S(N, Acc) -> case N rem 2 of 0 -> S(N - 1, Acc + N);"
+                + " _ -> begin S(N - 1, Acc + N) end end end, Sum(1000000, 0)."));
+        assertEquals(a("system_limit"), fails("Deep = fun D(0) -> 0; D(N) -> 1 + D(N - 1) end, Deep(1000000).").reason());
+        assertEquals(i(6), run("Fac = fun Fc(0) -> 1; Fc(N) -> N * Fc(N - 1) end, Fac(3)."));
+    }
 }
