@@ -7,7 +7,13 @@ import io.jerl.protocol.node.Cookies;
 import io.jerl.protocol.node.Node;
 import io.jerl.protocol.node.NodeName;
 import io.jerl.protocol.node.NodeOptions;
-import java.io.IOException;
+import io.jerl.shell.builtins.Builtins;
+import io.jerl.shell.eval.BuiltinRegistry;
+import io.jerl.shell.repl.Repl;
+import io.jerl.shell.repl.StreamIo;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -15,8 +21,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * {@code jerl}: starts a node from erl's command line. The expression shell is not built yet (issue 4); until
- * then jerl runs the node, which other nodes can ping and message, until standard input ends.
+ * {@code jerl}: starts a node from erl's command line and runs the shell on it, reading forms from standard
+ * input until it ends or {@code q().} (the JLine terminal with history and completion is still to come).
  */
 public final class Main {
     static final String VERSION = "0.1.0";
@@ -51,11 +57,20 @@ public final class Main {
         }
         try (Node node = Node.start(nodeName(cl), cookie(cl), options(cl).withEpmdPort(epmdPort))) {
             // Peers expect global's name server on a visible node; without it their global:sync() hangs.
-            Global.start(node, cl.connectAll());
-            out.println("jerl " + VERSION + ": node " + node.name().name() + " is up (distribution port "
-                    + node.port() + "). It answers pings and messages; end input (Ctrl-D) to stop it.");
+            Global global = Global.start(node, cl.connectAll());
+            BuiltinRegistry registry = new BuiltinRegistry();
+            Builtins.registerPure(registry);
+            NodeBuiltins.register(registry, node, global);
+            ShellSession session = new ShellSession(node, registry);
+            node.setStandardOutput(text -> {
+                out.print(text);
+                out.flush();
+            });
+            out.println("Eshell jerl " + VERSION + "  (end input or q(). to stop)");
+            String prompt = "(" + node.name().name() + ")";
+            new Repl(new StreamIo(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out),
+                    session, n -> prompt + n + "> ").run();
             out.flush();
-            waitForEndOfInput(in);
             return 0;
         } catch (ProtocolException | ShellException e) {
             err.println("jerl: " + e.getMessage());
@@ -100,13 +115,4 @@ public final class Main {
         }
     }
 
-    private static void waitForEndOfInput(InputStream in) {
-        try {
-            while (in.read() != -1) {
-                // the node works on its own threads; the input only tells us when to stop
-            }
-        } catch (IOException e) {
-            // input gone: stop
-        }
-    }
 }

@@ -15,8 +15,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** `jerl -sname NAME -setcookie C` runs a node a real erl can ping, and stops cleanly when input ends. */
+/**
+ * `jerl -sname NAME -setcookie C` runs a node and its shell: a real erl pings it, seed 000's exchange works from
+ * piped input, and the end of input stops it cleanly.
+ */
 class MainInteropTest {
+    private static void type(PipedOutputStream keyboard, String text) throws java.io.IOException {
+        keyboard.write(text.getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+    }
+
+    private static void awaitText(ByteArrayOutputStream out, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!out.toString(StandardCharsets.UTF_8).contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(text), "waiting for " + text + " in:\n" + out);
+    }
+
     @Test
     void theRunCommandStartsANodeErlCanPingAndEndOfInputStopsIt() throws Exception {
         String cookie = ErlTools.randomCookie();
@@ -32,11 +48,30 @@ class MainInteropTest {
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                     () -> Main.run(args, in, ps, ps, epmd.port()));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!out.toString(StandardCharsets.UTF_8).contains("is up") && System.nanoTime() < deadline) {
+            String prompt = "(" + alive + "@" + ErlTools.shortHostName() + ")";
+            while (!out.toString(StandardCharsets.UTF_8).contains(prompt + "1> ") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("node " + alive + "@"), out.toString());
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains(prompt + "1> "), out.toString());
             assertEquals("pong", erl.eval("net_adm:ping(" + jerlNode + ")"));
+
+            // Seed 000 with jerl as bus: register, a message from erl by {Name, Node}, flush, and the answer.
+            type(keyboard, "register(shell, self()).\n");
+            awaitText(out, prompt + "2> ");
+            erl.eval("{shell, " + jerlNode + "} ! {hello, from, self()}");
+            erl.eval("register(shell, self())");
+            type(keyboard, "flush().\n");
+            awaitText(out, prompt + "3> ");
+            type(keyboard, "{shell, '" + erl.name() + "'} ! {\"It speaks!\", from, self()}.\n");
+            assertEquals("true", erl.eval("receive {\"It speaks!\", from, P} -> node(P) =:= " + jerlNode
+                    + " after 10000 -> timeout end"));
+            type(keyboard, "true = net_kernel:connect_node('nobody@nowhere').\n");
+            awaitText(out, prompt + "5> ");
+            String transcript = out.toString(StandardCharsets.UTF_8);
+            assertTrue(transcript.contains(prompt + "1> true\n"), transcript);
+            assertTrue(transcript.matches("(?s).*" + java.util.regex.Pattern.quote(prompt + "2> Shell got {hello,from,<")
+                    + "\\d+\\.\\d+\\.\\d+>}\nok\n.*"), transcript);
+            assertTrue(transcript.contains("** exception error: no match of right hand side value false"), transcript);
             assertEquals("ok", erl.eval("global:sync()", java.time.Duration.ofSeconds(5)), "jerl takes part in global");
 
             keyboard.close();

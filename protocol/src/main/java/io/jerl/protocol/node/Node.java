@@ -564,6 +564,11 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** erl_epmd:names/0: what the EPMD on this host lists, in its order. */
+    public CompletableFuture<List<io.jerl.protocol.epmd.RegisteredNode>> epmdNames() {
+        return epmdClient.names("localhost");
+    }
+
     /** erlang:disconnect_node/1. */
     public boolean disconnect(Atom peer) {
         return connections.disconnect(peer);

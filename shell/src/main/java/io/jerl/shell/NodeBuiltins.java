@@ -1,0 +1,135 @@
+package io.jerl.shell;
+
+import io.jerl.protocol.node.ErlangException;
+import io.jerl.protocol.node.LocalProcess;
+import io.jerl.protocol.node.Mailbox;
+import io.jerl.protocol.node.Node;
+import io.jerl.protocol.node.NodeName;
+import io.jerl.protocol.epmd.RegisteredNode;
+import io.jerl.protocol.global.Global;
+import io.jerl.protocol.term.Atom;
+import io.jerl.protocol.term.ErlInt;
+import io.jerl.protocol.term.ErlList;
+import io.jerl.protocol.term.Pid;
+import io.jerl.protocol.term.Term;
+import io.jerl.protocol.term.Tuple;
+import io.jerl.shell.eval.BuiltinRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The built-ins that talk to the node: processes, names, connections, rpc and global, as the seeds use them. */
+final class NodeBuiltins {
+    private static final Atom BADARG = Atom.of("badarg");
+
+    private NodeBuiltins() {
+    }
+
+    static void register(BuiltinRegistry r, Node node, Global global) {
+        r.register("erlang", "self", 0, (c, a) -> c.self().pid());
+        r.register("erlang", "node", 0, (c, a) -> node.name());
+        r.register("erlang", "nodes", 0, (c, a) -> ErlList.of(node.nodes()));
+        r.register("erlang", "is_alive", 0, (c, a) -> Atom.TRUE);
+        r.register("erlang", "make_ref", 0, (c, a) -> node.makeRef());
+        r.register("erlang", "register", 2, (c, a) -> {
+            if (!(a.get(0) instanceof Atom name) || !(a.get(1) instanceof Pid pid) || node.process(pid) == null
+                    || !node.register(name.name(), node.process(pid))) {
+                throw ErlangException.error(BADARG);
+            }
+            return Atom.TRUE;
+        });
+        r.register("erlang", "unregister", 1, (c, a) -> {
+            if (!(a.get(0) instanceof Atom name) || !node.unregister(name.name())) {
+                throw ErlangException.error(BADARG);
+            }
+            return Atom.TRUE;
+        });
+        r.register("erlang", "whereis", 1, (c, a) -> {
+            LocalProcess p = a.get(0) instanceof Atom name ? node.whereis(name.name()) : null;
+            return p == null ? Atom.UNDEFINED : p.pid();
+        });
+        r.register("erlang", "registered", 0, (c, a) -> ErlList.of(node.registered()));
+        r.register("erlang", "get_cookie", 0, (c, a) -> Atom.of(node.cookie()));
+        r.register("erlang", "link", 1, (c, a) -> {
+            c.self().link(pid(a.get(0)));
+            return Atom.TRUE;
+        });
+        r.register("erlang", "exit", 2, (c, a) -> {
+            c.self().exit(pid(a.get(0)), a.get(1));
+            return Atom.TRUE;
+        });
+        r.register("erlang", "monitor_node", 2, (c, a) -> {
+            c.self().monitorNode(atom(a.get(0)), a.get(1).equals(Atom.TRUE));
+            return Atom.TRUE;
+        });
+        r.register("erlang", "spawn", 1, (c, a) -> {
+            Term fun = a.get(0);
+            Mailbox m = node.spawn((self, none) -> c.apply(fun, List.of()));
+            return m.pid();
+        });
+        r.register("net_kernel", "connect_node", 1, (c, a) -> Atom.of(node.connect(atom(a.get(0)))));
+        r.register("net_adm", "ping", 1, (c, a) -> Atom.of(node.ping(atom(a.get(0))) ? "pong" : "pang"));
+        r.register("net_adm", "localhost", 0, (c, a) -> ErlList.ofString(NodeName.shortHostName()));
+        r.register("inet", "gethostname", 0, (c, a) -> new Tuple(Atom.OK, ErlList.ofString(NodeName.shortHostName())));
+        r.register("erl_epmd", "names", 0, (c, a) -> names(node));
+        r.register("net_adm", "names", 0, (c, a) -> names(node));
+        r.register("rpc", "call", 4, (c, a) -> node.rpcCall(atom(a.get(0)), atom(a.get(1)), atom(a.get(2)),
+                list(a.get(3)), Duration.ofDays(365)));
+        r.register("rpc", "call", 5, (c, a) -> node.rpcCall(atom(a.get(0)), atom(a.get(1)), atom(a.get(2)),
+                list(a.get(3)), Duration.ofMillis(((ErlInt) a.get(4)).value())));
+        r.register("global", "register_name", 2, (c, a) ->
+                Atom.of(global.registerName(a.get(0), pid(a.get(1))) ? "yes" : "no"));
+        r.register("global", "whereis_name", 1, (c, a) -> {
+            Pid p = global.whereisName(a.get(0));
+            return p == null ? Atom.UNDEFINED : p;
+        });
+        r.register("global", "send", 2, (c, a) -> {
+            global.send(c.self().pid(), atom(a.get(0)), a.get(1));
+            return global.whereisName(a.get(0));
+        });
+        r.register("global", "registered_names", 0, (c, a) -> ErlList.of(new ArrayList<Term>(global.registeredNameTerms())));
+        r.register("global", "sync", 0, (c, a) -> {
+            global.sync(Duration.ofSeconds(30));
+            return Atom.OK;
+        });
+    }
+
+    private static Term names(Node node) throws InterruptedException {
+        try {
+            List<RegisteredNode> all = node.epmdNames()
+                    .get(5, TimeUnit.SECONDS);
+            List<Term> out = new ArrayList<>();
+            for (RegisteredNode n : all) {
+                out.add(new Tuple(ErlList.ofString(n.name()), ErlInt.of(n.port())));
+            }
+            return new Tuple(Atom.OK, ErlList.of(out));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return new Tuple(Atom.ERROR, Atom.of("address"));
+        }
+    }
+
+    private static Atom atom(Term t) {
+        if (t instanceof Atom a) {
+            return a;
+        }
+        throw ErlangException.error(BADARG);
+    }
+
+    private static Pid pid(Term t) {
+        if (t instanceof Pid p) {
+            return p;
+        }
+        throw ErlangException.error(BADARG);
+    }
+
+    private static List<Term> list(Term t) {
+        if (t instanceof ErlList l && l.isProper()) {
+            return List.of(l.elements());
+        }
+        if (t == io.jerl.protocol.term.Nil.NIL) {
+            return List.of();
+        }
+        throw ErlangException.error(BADARG);
+    }
+}
