@@ -60,16 +60,19 @@ class MainInteropTest {
             awaitText(out, prompt + "2> ");
             erl.eval("{shell, " + jerlNode + "} ! {hello, from, self()}");
             erl.eval("register(shell, self())");
-            type(keyboard, "flush().\n");
+            // erl's ! returns before the message lands; wait for it, put it back, then flush as the seed does.
+            type(keyboard, "receive Hello -> self() ! Hello end.\n");
             awaitText(out, prompt + "3> ");
+            type(keyboard, "flush().\n");
+            awaitText(out, prompt + "4> ");
             type(keyboard, "{shell, '" + erl.name() + "'} ! {\"It speaks!\", from, self()}.\n");
             assertEquals("true", erl.eval("receive {\"It speaks!\", from, P} -> node(P) =:= " + jerlNode
                     + " after 10000 -> timeout end"));
             type(keyboard, "true = net_kernel:connect_node('nobody@nowhere').\n");
-            awaitText(out, prompt + "5> ");
+            awaitText(out, prompt + "6> ");
             String transcript = out.toString(StandardCharsets.UTF_8);
             assertTrue(transcript.contains(prompt + "1> true\n"), transcript);
-            assertTrue(transcript.matches("(?s).*" + java.util.regex.Pattern.quote(prompt + "2> Shell got {hello,from,<")
+            assertTrue(transcript.matches("(?s).*" + java.util.regex.Pattern.quote(prompt + "3> Shell got {hello,from,<")
                     + "\\d+\\.\\d+\\.\\d+>}\nok\n.*"), transcript);
             assertTrue(transcript.contains("** exception error: no match of right hand side value false"), transcript);
             assertEquals("ok", erl.eval("global:sync()", java.time.Duration.ofSeconds(5)), "jerl takes part in global");
