@@ -466,7 +466,8 @@ public final class Node implements AutoCloseable {
             return null;
         }
         LocalProcess p = processes.get(pid.id());
-        return p != null && p.pid().equals(pid) ? p : null;
+        // A process is marked ended a moment before it leaves the table; it is gone from that moment.
+        return p != null && p.pid().equals(pid) && p.isAlive() ? p : null;
     }
 
     // ---- sending
