@@ -31,6 +31,20 @@ public final class ListsModule {
     private ListsModule() {
     }
 
+    /** The list with its first element whose key matches replaced by {@code t}; null when none matches. */
+    private static Term replaceFirstKey(Term l, int pos, Term k, Term t) {
+        Term[] es = elems(l);
+        for (int i = 0; i < es.length; i++) {
+            if (keyMatch(es[i], pos, k)) {
+                List<Term> out = new ArrayList<>(Arrays.asList(es).subList(0, i));
+                out.add(t);
+                return Terms.list(out, suffixOf(l, i + 1));
+            }
+        }
+        endOrClause(l);
+        return null;
+    }
+
     public static void register(BuiltinRegistry registry) {
         Reg r = new Reg(registry, "lists");
         higherOrder(r);
@@ -824,32 +838,19 @@ public final class ListsModule {
             if (!(t instanceof Tuple)) {
                 throw Errors.functionClause();
             }
-            Term[] es = elems(l);
-            for (int i = 0; i < es.length; i++) {
-                if (keyMatch(es[i], pos, k)) {
-                    List<Term> out = new ArrayList<>(Arrays.asList(es).subList(0, i));
-                    out.add(t);
-                    return Terms.list(out, suffixOf(l, i + 1));
-                }
-            }
-            endOrClause(l);
-            return l;
+            Term replaced = replaceFirstKey(l, pos, k, t);
+            return replaced != null ? replaced : l;
         });
         r.f4("keystore", (k, n, l, t) -> {
             int pos = libKeyPos(n);
             if (!(t instanceof Tuple)) {
                 throw Errors.functionClause();
             }
-            Term[] es = elems(l);
-            for (int i = 0; i < es.length; i++) {
-                if (keyMatch(es[i], pos, k)) {
-                    List<Term> out = new ArrayList<>(Arrays.asList(es).subList(0, i));
-                    out.add(t);
-                    return Terms.list(out, suffixOf(l, i + 1));
-                }
+            Term replaced = replaceFirstKey(l, pos, k, t);
+            if (replaced != null) {
+                return replaced;
             }
-            endOrClause(l);
-            List<Term> out = new ArrayList<>(Arrays.asList(es));
+            List<Term> out = new ArrayList<>(Arrays.asList(elems(l)));
             out.add(t);
             return Terms.list(out);
         });
