@@ -97,6 +97,31 @@ public final class ErlNode implements AutoCloseable {
         return reply.substring(3);
     }
 
+    /**
+     * Compiles and loads the Erlang module {@code module} from the test resource {@code module.erl} next to
+     * {@code anchor}, copying the source into {@code dir} first.
+     */
+    public void loadModule(Class<?> anchor, String module, java.nio.file.Path dir) {
+        try (java.io.InputStream src = anchor.getResourceAsStream(module + ".erl")) {
+            if (src == null) {
+                throw new AssertionError("test resource " + module + ".erl is missing");
+            }
+            java.nio.file.Path file = dir.resolve(module + ".erl");
+            java.nio.file.Files.write(file, src.readAllBytes());
+            String p = erlString(file);
+            String beam = "Beam_" + module;
+            eval("{ok, " + module + ", " + beam + "} = compile:file(" + p + ", [binary, report]), "
+                    + "{module, " + module + "} = code:load_binary(" + module + ", " + p + ", " + beam + "), ok");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A path as an Erlang string literal. */
+    public static String erlString(java.nio.file.Path p) {
+        return "\"" + p.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     /** Forgets every variable bound by earlier {@link #eval}s, like the shell's {@code f()}. */
     public void forgetBindings() {
         send("jerl_test_forget", Duration.ofSeconds(20));

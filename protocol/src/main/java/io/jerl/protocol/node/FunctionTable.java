@@ -2,7 +2,6 @@ package io.jerl.protocol.node;
 
 import io.jerl.protocol.term.Atom;
 import io.jerl.protocol.term.ErlList;
-import io.jerl.protocol.term.ErlInt;
 import io.jerl.protocol.term.Nil;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
@@ -39,10 +38,5 @@ public final class FunctionTable {
                     ErlList.of(new Tuple(module, function, ErlList.of(args), Nil.NIL)));
         }
         return f.apply(self, args);
-    }
-
-    /** A stack entry {M, F, Arity, []} for exceptions raised by Java functions. */
-    static Term frame(Atom module, Atom function, int arity) {
-        return ErlList.of(new Tuple(module, function, ErlInt.of(arity), Nil.NIL));
     }
 }

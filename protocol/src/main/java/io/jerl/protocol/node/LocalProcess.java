@@ -93,10 +93,6 @@ public abstract sealed class LocalProcess permits Mailbox, ServiceProcess {
         return links.remove(other);
     }
 
-    synchronized boolean isLinked(Pid other) {
-        return links.contains(other);
-    }
-
     /** Starts taking down a link to a remote process with UNLINK_ID {@code id}. */
     synchronized boolean beginUnlink(Pid other, long id) {
         if (!links.remove(other)) {

@@ -486,8 +486,12 @@ public final class Node implements AutoCloseable {
                     p.deliver(message);
                 }
             } else {
-                connections.send(pid.node(), c -> c.send(new Send(c.peer().has(DistFlags.SEND_SENDER) ? from : null,
-                        pid, null), message));
+                DistConnection c = connections.connection(pid.node());
+                if (c != null) {
+                    sendTo(c, from, pid, message); // the common case allocates no closure
+                } else {
+                    connections.send(pid.node(), conn -> sendTo(conn, from, pid, message));
+                }
             }
         } else if (to instanceof Atom regName) {
             LocalProcess p = registry.get(regName);
@@ -503,7 +507,12 @@ public final class Node implements AutoCloseable {
                     p.deliver(message);
                 }
             } else {
-                connections.send(node, c -> c.send(new RegSend(from, regName, null), message));
+                DistConnection c = connections.connection(node);
+                if (c != null) {
+                    c.send(new RegSend(from, regName, null), message);
+                } else {
+                    connections.send(node, conn -> conn.send(new RegSend(from, regName, null), message));
+                }
             }
         } else if (to instanceof Ref alias) {
             if (alias.node().equals(name)) {
@@ -518,6 +527,10 @@ public final class Node implements AutoCloseable {
             throw new ProtocolException("badarg: cannot send to " + to
                     + "; expected a pid, a name, {Name, Node} or an alias");
         }
+    }
+
+    private static void sendTo(DistConnection c, Pid from, Pid to, Term message) {
+        c.send(new Send(c.peer().has(DistFlags.SEND_SENDER) ? from : null, to, null), message);
     }
 
     // ---- connections

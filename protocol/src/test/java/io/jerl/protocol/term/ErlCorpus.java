@@ -3,7 +3,6 @@ package io.jerl.protocol.term;
 import io.jerl.testing.ErlNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -21,23 +20,12 @@ final class ErlCorpus {
 
     /** Compiles and loads the corpus module on {@code erl}, with its source copied into {@code dir}. */
     static void load(ErlNode erl, Path dir) {
-        try (InputStream src = ErlCorpus.class.getResourceAsStream("term_corpus.erl")) {
-            if (src == null) {
-                throw new AssertionError("test resource term_corpus.erl is missing");
-            }
-            Path file = dir.resolve("term_corpus.erl");
-            Files.write(file, src.readAllBytes());
-            String p = str(file);
-            erl.eval("{ok, term_corpus, CorpusBeam} = compile:file(" + p + ", [binary, report]), "
-                    + "{module, term_corpus} = code:load_binary(term_corpus, " + p + ", CorpusBeam), ok");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        erl.loadModule(ErlCorpus.class, "term_corpus", dir);
     }
 
     /** A path as an Erlang string literal. */
     static String str(Path p) {
-        return "\"" + p.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return ErlNode.erlString(p);
     }
 
     static List<byte[]> readFrames(Path file) {

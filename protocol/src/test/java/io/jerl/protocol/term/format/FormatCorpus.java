@@ -13,7 +13,6 @@ import io.jerl.protocol.term.TermPrinter;
 import io.jerl.protocol.term.Tuple;
 import io.jerl.testing.ErlNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,22 +34,11 @@ final class FormatCorpus {
 
     /** Compiles and loads format_corpus on {@code erl}. */
     static void load(ErlNode erl, Path dir) {
-        try (InputStream src = FormatCorpus.class.getResourceAsStream("format_corpus.erl")) {
-            if (src == null) {
-                throw new AssertionError("test resource format_corpus.erl is missing");
-            }
-            Path file = dir.resolve("format_corpus.erl");
-            Files.write(file, src.readAllBytes());
-            String p = str(file);
-            erl.eval("{ok, format_corpus, FcBeam} = compile:file(" + p + ", [binary, report]), "
-                    + "{module, format_corpus} = code:load_binary(format_corpus, " + p + ", FcBeam), ok");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        erl.loadModule(FormatCorpus.class, "format_corpus", dir);
     }
 
     static String str(Path p) {
-        return "\"" + p.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return ErlNode.erlString(p);
     }
 
     /** What erl made of one case. */
