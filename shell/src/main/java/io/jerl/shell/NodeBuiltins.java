@@ -11,6 +11,7 @@ import io.jerl.protocol.term.Atom;
 import io.jerl.protocol.term.ErlInt;
 import io.jerl.protocol.term.ErlList;
 import io.jerl.protocol.term.Pid;
+import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
 import io.jerl.shell.eval.BuiltinRegistry;
@@ -63,10 +64,32 @@ final class NodeBuiltins {
             c.self().monitorNode(atom(a.get(0)), a.get(1).equals(Atom.TRUE));
             return Atom.TRUE;
         });
+        r.register("erlang", "monitor", 2, (c, a) -> {
+            if (!a.get(0).equals(Atom.of("process"))) {
+                throw ErlangException.error(BADARG);
+            }
+            return c.self().monitor(a.get(1));
+        });
+        r.register("erlang", "demonitor", 1, (c, a) -> {
+            if (!(a.get(0) instanceof Ref ref)) {
+                throw ErlangException.error(BADARG);
+            }
+            c.self().demonitor(ref);
+            return Atom.TRUE;
+        });
         r.register("erlang", "spawn", 1, (c, a) -> {
             Term fun = a.get(0);
-            Mailbox m = node.spawn((self, none) -> c.apply(fun, List.of()));
+            // The fun runs as the new process (its own self() and mailbox); like a process erl's shell spawns, it
+            // prints through the node's group leader, because the form that spawned it may be long finished.
+            Mailbox m = node.spawn((self, none) -> c.forProcess(self, node::writeStandardOutput).apply(fun, List.of()));
             return m.pid();
+        });
+        r.register("net_kernel", "monitor_nodes", 1, (c, a) -> {
+            if (!(a.get(0) instanceof Atom on) || !(on.equals(Atom.TRUE) || on.equals(Atom.FALSE))) {
+                return Atom.ERROR; // what erl answers for a flag that is neither true nor false
+            }
+            c.self().monitorNodes(on.equals(Atom.TRUE));
+            return Atom.OK;
         });
         r.register("net_kernel", "connect_node", 1, (c, a) -> Atom.of(node.connect(atom(a.get(0)))));
         r.register("net_adm", "ping", 1, (c, a) -> Atom.of(node.ping(atom(a.get(0))) ? "pong" : "pang"));

@@ -269,6 +269,11 @@ public final class Node implements AutoCloseable {
         groupLeader.setOutput(sink);
     }
 
+    /** Writes to the group leader's output: where io:format in a process this node runs should print. */
+    public void writeStandardOutput(String text) {
+        groupLeader.write(text);
+    }
+
     Pid defaultGroupLeader() {
         return groupLeader == null ? null : groupLeader.pid();
     }

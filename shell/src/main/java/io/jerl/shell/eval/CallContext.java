@@ -5,6 +5,7 @@ import io.jerl.protocol.node.Node;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.format.TermStyle;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What a built-in may use: the calling process, its node, a way to call funs, and how terms print. */
 public interface CallContext {
@@ -22,4 +23,10 @@ public interface CallContext {
 
     /** Writes text where the calling process's output goes (its group leader). */
     void print(String text);
+
+    /**
+     * The context for shell code running in another process (a spawned fun): the same evaluator and node, with
+     * that process as self() and {@code out} as where its output goes.
+     */
+    CallContext forProcess(Mailbox process, Consumer<String> out);
 }

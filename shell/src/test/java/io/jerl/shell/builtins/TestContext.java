@@ -71,6 +71,11 @@ final class TestContext implements CallContext {
         printed.append(text);
     }
 
+    @Override
+    public CallContext forProcess(Mailbox process, java.util.function.Consumer<String> out) {
+        throw new UnsupportedOperationException("pure built-in tests run no processes");
+    }
+
     String printed() {
         return printed.toString();
     }
