@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code epmd} on a private port, run in the foreground so the test owns it and kills it. Nodes
@@ -48,32 +47,16 @@ public final class Epmd implements AutoCloseable {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
             } catch (IOException notYet) {
-                sleep(50);
+                Processes.sleep(50);
             }
         }
         close();
         throw new AssertionError("epmd did not listen on port " + port + " within " + limit);
     }
 
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
     @Override
     public void close() {
         process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.awaitOrKill(process);
     }
 }

@@ -171,7 +171,7 @@ public final class ErlNode implements AutoCloseable {
             if (output.stream().anyMatch(l -> l.contains(text))) {
                 return;
             }
-            Epmd.sleep(50);
+            Processes.sleep(50);
         }
         throw new AssertionError("erl " + nodeName + " did not print \"" + text + "\" within " + limit
                 + "\nerl output:\n" + String.join("\n", output));
@@ -238,14 +238,7 @@ public final class ErlNode implements AutoCloseable {
             } catch (IOException ignored) {
                 // already gone
             }
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            Processes.awaitOrKill(process);
         }
     }
 

@@ -41,7 +41,7 @@ public final class LogCapture implements AutoCloseable {
                     return l;
                 }
             }
-            Epmd.sleep(50);
+            Processes.sleep(50);
         }
         throw new AssertionError("no log line containing " + List.of(parts) + " within " + limit
                 + "; logged:\n" + String.join("\n", lines));

@@ -1,0 +1,1 @@
+:global.whereis_name(:server) |> send("hello from node 2!")
