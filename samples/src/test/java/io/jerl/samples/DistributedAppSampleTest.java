@@ -134,7 +134,7 @@ class DistributedAppSampleTest {
     }
 
     private Console startErl(String name) {
-        ErlTools.executable("erl");
+        ErlTools.executable("erl"); // a missing erl fails here with how to install it, not as a bash error
         return start(name, List.of("bash", "-c", "exec " + withTestCookie(sample.readmeCommand("erl -name " + name + "@"))),
                 work);
     }
