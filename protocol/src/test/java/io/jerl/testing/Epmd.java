@@ -20,7 +20,11 @@ public final class Epmd implements AutoCloseable {
     }
 
     public static Epmd start() {
-        int port = ErlTools.freePort();
+        return startOn(ErlTools.freePort());
+    }
+
+    /** An epmd on a given port, e.g. to bring one back where a killed one was. */
+    public static Epmd startOn(int port) {
         try {
             Process p = new ProcessBuilder(ErlTools.executable("epmd"), "-port", Integer.toString(port))
                     .redirectErrorStream(true)
@@ -61,6 +65,16 @@ public final class Epmd implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Kills epmd with SIGKILL, as a crash would: every registration connection just drops. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
