@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>Which EPMD it goes back to: if the lost registration was with an EPMD this node had embedded, the node
  * embeds one again (it was the host's EPMD, and nobody else will bring it back). If it was with a separate
  * EPMD, the node only ever registers with that one again and never takes its port, so the real epmd can be
- * restarted by whoever runs it. The creation stays the one the node started with: pids, references and the
+ * restarted by whoever runs it (or, when it was another jerl's embedded EPMD, so the next jerl node started on
+ * the port embeds one and everyone registers there). The creation stays the one the node started with: pids, references and the
  * handshake already carry it, and changing it would orphan every pid peers hold.
  */
 final class EpmdPresence implements AutoCloseable {

@@ -175,6 +175,29 @@ class FaultInteropTest {
     }
 
     @Test
+    void whenTheJerlThatEmbeddedEpmdStopsAnotherRegistersWithTheNextEpmd() throws Exception {
+        int port = ErlTools.freePort();
+        String cookie = ErlTools.randomCookie();
+        try (LogCapture logs = LogCapture.start()) {
+            Node first = JerlTestNode.start("first", cookie, port); // no EPMD runs: it embeds one
+            try (Node second = JerlTestNode.start("second", cookie, port)) {
+                first.close(); // and the embedded EPMD stops with it
+                logs.await(WAIT, second.nodeName().alive() + " is no longer registered with EPMD on port " + port);
+                assertFalse(second.isRegistered());
+                try (Node third = JerlTestNode.start("third", cookie, port)) { // embeds a new one
+                    Await.until("second registered with the new EPMD", WAIT, second::isRegistered);
+                    try (ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(port)
+                            .start()) {
+                        assertEquals("pong", erl.eval("net_adm:ping(" + atom(second) + ")"));
+                    }
+                }
+            } finally {
+                first.close();
+            }
+        }
+    }
+
+    @Test
     void aTakenListenRangeIsAClearErrorNamingTheRange() throws IOException {
         List<ServerSocket> taken = takeConsecutivePorts(3);
         int min = taken.get(0).getLocalPort();
