@@ -175,11 +175,11 @@ public final class DistConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Writes queued frames while the socket's buffer is under the busy limit, then flushes once. The flag is cleared before polling, so a frame added
-     * after that point schedules another drain, and a frame added before it is taken by this one: none can be
-     * left unflushed; frames held back for a full socket move when it drains ({@link #channelWritabilityChanged}).
-     * (Writing straight to the channel from other threads and flushing from a separate task
-     * could leave the last frame behind the flush.)
+     * Writes queued frames while the socket's buffer is under the busy limit, then flushes once. The flag is
+     * cleared before polling, so a frame added after that point schedules another drain, and a frame added before
+     * it is taken by this one: none can be left unflushed. Frames held back for a full socket move when it drains
+     * ({@link #channelWritabilityChanged}). (Writing straight to the channel from other threads and flushing from
+     * a separate task could leave the last frame behind the flush.)
      */
     private void drain() {
         drainScheduled.set(false);
