@@ -45,6 +45,8 @@ class ReconnectInteropTest {
                         + " Old = spawn(fun() -> receive _ -> ok end end), {box, " + atom(jerl) + "} ! Old,"
                         + " {shell, " + witness.atom() + "} ! {old, Old}, pid_to_list(Old)");
                 old = assertInstanceOf(Pid.class, box.receive(WAIT));
+                // erl's send returns before delivery: the witness must have it before the sender dies.
+                assertEquals("ok", witness.eval("receive {old, OldPid} -> ok after 10000 -> timeout end"));
                 first.kill();
             }
             Await.until("jerl saw the first incarnation go", WAIT, () -> jerl.nodes().stream()
@@ -69,10 +71,10 @@ class ReconnectInteropTest {
                         "the message to the old pid did not reach the twin");
 
                 // Monitor and link on the old pid: the answers erl gives for the same pid.
-                String erlSays = witness.eval("receive {old, OldPid} -> ok end, pong = net_adm:ping(" + second.atom()
-                        + "), process_flag(trap_exit, true), MRef = monitor(process, OldPid), link(OldPid),"
-                        + " {receive {'DOWN', MRef, process, _, R1} -> R1 after 10000 -> timeout end,"
-                        + " receive {'EXIT', OldPid, R2} -> R2 after 10000 -> timeout end}");
+                assertEquals("pong", witness.eval("net_adm:ping(" + second.atom() + ")"));
+                String erlSays = witness.eval("process_flag(trap_exit, true), MRef = monitor(process, OldPid),"
+                        + " link(OldPid), {receive {'DOWN', MRef, process, _, R1} -> R1 after 15000 -> timeout end,"
+                        + " receive {'EXIT', OldPid, R2} -> R2 after 15000 -> timeout end}", Duration.ofSeconds(40));
                 System.out.println("erl's {monitor, link} answers for a pid of the old incarnation: " + erlSays);
                 Mailbox watcher = jerl.spawnMailbox();
                 watcher.trapExit(true);
