@@ -7,6 +7,7 @@ import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EpmdPresence implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EpmdPresence.class);
-    static final Duration FIRST_RETRY = Duration.ofMillis(200);
-    static final Duration MAX_RETRY = Duration.ofSeconds(5);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
     private final EventLoopGroup group;
     private final EpmdClient client;
@@ -83,7 +84,11 @@ final class EpmdPresence implements AutoCloseable {
     }
 
     private void retry(boolean embed, Duration pause, int attempt) {
-        group.schedule(() -> attempt(embed, pause, attempt), pause.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            group.schedule(() -> attempt(embed, pause, attempt), pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("node stopping; no more attempts to register {}", alive);
+        }
     }
 
     private void attempt(boolean embed, Duration pause, int attempt) {
