@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code epmd} on a private port, run in the foreground so the test owns it and kills it. Nodes
@@ -19,7 +20,11 @@ public final class Epmd implements AutoCloseable {
     }
 
     public static Epmd start() {
-        int port = ErlTools.freePort();
+        return startOn(ErlTools.freePort());
+    }
+
+    /** An epmd on a given port, e.g. to bring one back where a killed one was. */
+    public static Epmd startOn(int port) {
         try {
             Process p = new ProcessBuilder(ErlTools.executable("epmd"), "-port", Integer.toString(port))
                     .redirectErrorStream(true)
@@ -52,6 +57,16 @@ public final class Epmd implements AutoCloseable {
         }
         close();
         throw new AssertionError("epmd did not listen on port " + port + " within " + limit);
+    }
+
+    /** Kills epmd with SIGKILL, as a crash would: every registration connection just drops. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

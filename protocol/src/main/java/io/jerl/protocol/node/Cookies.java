@@ -22,8 +22,13 @@ public final class Cookies {
     private Cookies() {
     }
 
+    /**
+     * {@code $HOME/.erlang.cookie}, the file erl reads: erl goes by the HOME variable, which may differ from the
+     * account's home directory Java reports as user.home (sudo, containers, tests with a private HOME).
+     */
     public static Path defaultFile() {
-        return Path.of(System.getProperty("user.home"), ".erlang.cookie");
+        String home = System.getenv("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".erlang.cookie");
     }
 
     /** Reads the cookie file, creating it first if it does not exist. The cookie itself never goes in a message. */

@@ -8,8 +8,6 @@ import io.jerl.protocol.dist.ControlMessage.Send;
 import io.jerl.protocol.dist.DistConnection;
 import io.jerl.protocol.dist.FrameDecoder;
 import io.jerl.protocol.epmd.EpmdClient;
-import io.jerl.protocol.epmd.EpmdRegistration;
-import io.jerl.protocol.epmd.EpmdService;
 import io.jerl.protocol.handshake.DistFlags;
 import io.jerl.protocol.handshake.HandshakeHandler;
 import io.jerl.protocol.term.Atom;
@@ -90,7 +88,7 @@ public final class Node implements AutoCloseable {
     private volatile HandshakeHandler.Identity identity;
     private GroupLeader groupLeader;
     private Channel listener;
-    private EpmdRegistration registration;
+    private EpmdPresence epmd;
     private volatile boolean closed;
 
     private Node(NodeName nodeName, String cookie, NodeOptions options) {
@@ -156,7 +154,7 @@ public final class Node implements AutoCloseable {
     private void register() {
         int port = ((InetSocketAddress) listener.localAddress()).getPort();
         try {
-            registration = EpmdService.registerOrEmbed(group, options.epmdPort(), nodeName.alive(), port, options.hidden())
+            epmd = EpmdPresence.start(group, epmdClient, nodeName.alive(), port, options.hidden())
                     .get(options.handshakeTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -171,7 +169,7 @@ public final class Node implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ProtocolException("interrupted while registering with EPMD");
         }
-        creation = registration.creation();
+        creation = epmd.creation();
         long flags = DistFlags.JERL_DEFAULT | (options.hidden() ? 0 : DistFlags.PUBLISHED);
         identity = new HandshakeHandler.Identity(name.name(), flags, creation, () -> this.cookie);
         log.info("node {} is up: distribution port {}, EPMD port {}, creation {}", name.name(), port,
@@ -583,6 +581,11 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** Whether the node's name is registered with EPMD right now (false while EPMD is away). */
+    public boolean isRegistered() {
+        return epmd != null && epmd.isRegistered();
+    }
+
     /** erl_epmd:names/0: what the EPMD on this host lists, in its order. */
     public CompletableFuture<List<io.jerl.protocol.epmd.RegisteredNode>> epmdNames() {
         return epmdClient.names("localhost");
@@ -688,8 +691,8 @@ public final class Node implements AutoCloseable {
             return;
         }
         closed = true;
-        if (registration != null) {
-            registration.close();
+        if (epmd != null) {
+            epmd.close();
         }
         connections.closeAll();
         if (listener != null) {

@@ -26,13 +26,7 @@ final class GlobalTesting {
 
     /** Waits until {@code condition} holds; fails with {@code what} if it does not within {@code limit}. */
     static void await(String what, Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within " + limit + ": " + what);
-            }
-            sleep(50);
-        }
+        io.jerl.testing.Await.until(what, limit, condition);
     }
 
     /** Waits until erl evaluates {@code expr} to {@code expected}; fails with the last value otherwise. */

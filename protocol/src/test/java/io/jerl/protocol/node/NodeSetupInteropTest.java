@@ -112,7 +112,7 @@ class NodeSetupInteropTest {
     }
 
     /** A string as erl's ~w prints it: the list of its character codes. */
-    private static String codes(String s) {
+    static String codes(String s) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < s.length(); i++) {
             sb.append(i > 0 ? "," : "").append((int) s.charAt(i));
