@@ -331,7 +331,11 @@ public final class Node implements AutoCloseable {
                 body.apply(m, List.of());
                 return LocalProcess.NORMAL;
             } catch (ErlangException e) {
-                return Spawner.crashReason(e);
+                Term reason = Spawner.crashReason(e);
+                if (!e.kind().equals(ErlangException.EXIT)) { // erl reports errors and throws, not exits
+                    log.error("Error in process {} on node {} with exit value: {}", m.pid(), name.name(), reason);
+                }
+                return reason;
             } catch (InterruptedException e) {
                 return LocalProcess.KILLED;
             }

@@ -18,6 +18,7 @@ import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
 import io.jerl.testing.JerlTestNode;
+import io.jerl.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -187,5 +188,25 @@ class SpawnRpcInteropTest {
         assertEquals(Atom.of("normal"), waiter.exitReason());
         Pid p = waiter.pid();
         assertEquals(null, jerl.process(p), "an ended process leaves the process table");
+    }
+
+    @Test
+    void aSpawnedProcessThatRaisesIsReportedAsErlReportsItAndOneThatExitsIsNot() {
+        try (LogCapture log = LogCapture.start()) {
+            Mailbox quitter = jerl.spawn((self, a) -> {
+                throw ErlangException.exit(Atom.of("quietly"));
+            });
+            Mailbox crasher = jerl.spawn((self, a) -> {
+                throw ErlangException.error(Atom.of("badarith"));
+            });
+            String line = log.await(WAIT, "Error in process " + crasher.pid(), "with exit value: {badarith,");
+            assertTrue(line.contains("on node " + jerl.name().name()), line);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (quitter.isAlive() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(Atom.of("quietly"), quitter.exitReason());
+            assertFalse(log.contains("Error in process " + quitter.pid()), "an exit is not an error:\n" + log.lines());
+        }
     }
 }
