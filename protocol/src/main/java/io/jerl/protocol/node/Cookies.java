@@ -22,8 +22,14 @@ public final class Cookies {
     private Cookies() {
     }
 
+    /**
+     * {@code $HOME/.erlang.cookie}, as erl finds it. Java's {@code user.home} comes from the password database
+     * instead, so it only stands in when {@code HOME} is unset; with a different {@code HOME} erl and jerl
+     * would otherwise read different cookies.
+     */
     public static Path defaultFile() {
-        return Path.of(System.getProperty("user.home"), ".erlang.cookie");
+        String home = System.getenv("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".erlang.cookie");
     }
 
     /** Reads the cookie file, creating it first if it does not exist. The cookie itself never goes in a message. */
