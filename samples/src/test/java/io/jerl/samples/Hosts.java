@@ -20,7 +20,7 @@ final class Hosts implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String lab;
-    private final List<Console> consoles = new ArrayList<>();
+    private final List<Terminal> terminals = new ArrayList<>();
     private final Thread hook = new Thread(this::down);
 
     private Hosts(String lab) {
@@ -65,10 +65,11 @@ final class Hosts implements AutoCloseable {
         }
     }
 
-    /** Starts a README command line that keeps running, e.g. an erl or jerl shell on a host. */
-    Console console(String name, String commandLine) {
-        Console c = new Console(name, start(List.of(commandLine.split(" "))));
-        consoles.add(c);
+    /** Starts a README command line that runs a shell (erl or jerl) on a host, and waits for its first prompt. */
+    Terminal shell(String name, String commandLine) {
+        Terminal c = new Terminal(name, start(List.of(commandLine.split(" "))));
+        terminals.add(c);
+        c.awaitPrompt();
         return c;
     }
 
@@ -85,7 +86,7 @@ final class Hosts implements AutoCloseable {
 
     @Override
     public void close() {
-        consoles.forEach(Console::close);
+        terminals.forEach(Terminal::close);
         down();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

@@ -1,6 +1,5 @@
 package io.jerl.samples;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jerl.testing.ErlTools;
@@ -32,10 +31,8 @@ class TwoServersTest {
         Script busTyped = new Script(DIR.resolve("bus.erl"));
         Script carTyped = new Script(DIR.resolve("car.erl"));
         try (Hosts hosts = Hosts.up(UP)) {
-            Console car = hosts.console("car (erl on server2)", CAR);
-            car.awaitPrompt();
-            Console bus = hosts.console("bus (jerl on server1)", BUS);
-            bus.awaitPrompt();
+            Terminal car = hosts.shell("car (erl on server2)", CAR);
+            Terminal bus = hosts.shell("bus (jerl on server1)", BUS);
 
             bus.enter(busTyped.next()).shows("true");                         // connect_node(car@server2)
             bus.enter(busTyped.next()).shows("true");                         // register(shell, self())
@@ -47,10 +44,8 @@ class TwoServersTest {
             bus.enterUntil(busTyped.next(), "Shell got {\"It speaks!\",from,<")  // flush()
                     .shows("\nok");
 
-            bus.type(busTyped.next());                                        // q()
-            car.type(carTyped.next());
-            assertEquals(0, bus.endInput(), "jerl's exit status after q().\n" + bus.transcript());
-            car.endInput();
+            bus.quit(busTyped.next());                                        // q()
+            car.quit(carTyped.next());
             busTyped.assertAllTyped();
             carTyped.assertAllTyped();
         }
@@ -61,10 +56,8 @@ class TwoServersTest {
         Script busTyped = new Script(DIR.resolve("firewall.erl"));
         try (Hosts hosts = Hosts.up(UP)) {
             hosts.run(README.command("samples/hosts.sh run server2 nft -f samples/000-two-servers/firewall.nft"));
-            Console car = hosts.console("car (erl on server2)", CAR);
-            car.awaitPrompt();
-            Console bus = hosts.console("bus (jerl on server1)", BUS);
-            bus.awaitPrompt();
+            Terminal car = hosts.shell("car (erl on server2)", CAR);
+            Terminal bus = hosts.shell("bus (jerl on server1)", BUS);
 
             long start = System.nanoTime();
             bus.enter(busTyped.next()).shows("false");                        // connect_node(car@server2)
@@ -75,8 +68,7 @@ class TwoServersTest {
 
             hosts.run(README.command("samples/hosts.sh run server2 nft delete table inet firewall"));
             bus.enter(busTyped.next()).shows("true");                         // connect_node(car@server2)
-            bus.type(busTyped.next());                                        // q()
-            assertEquals(0, bus.endInput(), "jerl's exit status after q().\n" + bus.transcript());
+            bus.quit(busTyped.next());                                        // q()
             busTyped.assertAllTyped();
             hosts.run(README.command("samples/hosts.sh down"));
         }

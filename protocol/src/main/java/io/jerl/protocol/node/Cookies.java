@@ -23,9 +23,8 @@ public final class Cookies {
     }
 
     /**
-     * {@code $HOME/.erlang.cookie}, as erl finds it. Java's {@code user.home} comes from the password database
-     * instead, so it only stands in when {@code HOME} is unset; with a different {@code HOME} erl and jerl
-     * would otherwise read different cookies.
+     * {@code $HOME/.erlang.cookie}, the file erl reads: erl goes by the HOME variable, which may differ from the
+     * account's home directory Java reports as user.home (sudo, containers, tests with a private HOME).
      */
     public static Path defaultFile() {
         String home = System.getenv("HOME");

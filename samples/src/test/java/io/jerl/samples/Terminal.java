@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * A shell (erl or jerl) running on a pretend host, driven as a learner drives it: type an expression, wait for
  * the next prompt, read what came back. Failures name the step and show the whole transcript.
  */
-final class Console implements AutoCloseable {
+final class Terminal implements AutoCloseable {
     /** erl's and jerl's prompt, e.g. {@code (car@server2)3> }. */
     private static final Pattern PROMPT = Pattern.compile("\\([^()\\s]+@[^()\\s]+\\)\\d+> ");
     static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -23,10 +23,10 @@ final class Console implements AutoCloseable {
     private final StringBuffer transcript = new StringBuffer();
     private final Thread reader;
 
-    Console(String name, Process process) {
+    Terminal(String name, Process process) {
         this.name = name;
         this.process = process;
-        this.reader = new Thread(this::read, "console-" + name);
+        this.reader = new Thread(this::read, "terminal-" + name);
         reader.setDaemon(true);
         reader.start();
     }
@@ -90,17 +90,20 @@ final class Console implements AutoCloseable {
         }
     }
 
-    /** Ends the input as Ctrl-D would and waits for the shell to exit; returns its exit status. */
-    int endInput() {
+    /** Types {@code q().} (or whatever stops the shell) and checks that the shell ends with exit status 0. */
+    void quit(String expression) {
+        type(expression);
         try {
             process.getOutputStream().close();
             if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-                throw failure("end of input", "the shell did not stop");
+                throw failure(expression, "the shell did not stop");
             }
             reader.join(5000);
-            return process.exitValue();
         } catch (IOException | InterruptedException e) {
-            throw failure("end of input", e.toString());
+            throw failure(expression, e.toString());
+        }
+        if (process.exitValue() != 0) {
+            throw failure(expression, "the shell ended with exit status " + process.exitValue());
         }
     }
 
@@ -151,11 +154,11 @@ final class Console implements AutoCloseable {
     }
 
     /** What one typed expression printed. */
-    record Reply(Console console, String step, String text) {
+    record Reply(Terminal terminal, String step, String text) {
         /** Asserts the reply contains {@code expected}, naming the step and showing the transcript if not. */
         Reply shows(String expected) {
             if (!text.contains(expected)) {
-                throw console.failure(step, "expected to see '" + expected + "', got '" + text.strip() + "'");
+                throw terminal.failure(step, "expected to see '" + expected + "', got '" + text.strip() + "'");
             }
             return this;
         }
@@ -163,7 +166,7 @@ final class Console implements AutoCloseable {
         /** As {@link #shows}, for a regular expression that must match a part of the reply. */
         Reply matches(String regex) {
             if (!Pattern.compile(regex).matcher(text).find()) {
-                throw console.failure(step, "expected output matching /" + regex + "/, got '" + text.strip() + "'");
+                throw terminal.failure(step, "expected output matching /" + regex + "/, got '" + text.strip() + "'");
             }
             return this;
         }
