@@ -55,8 +55,9 @@ final class Terminal implements AutoCloseable {
     }
 
     /**
-     * Types {@code flush().} until what it prints contains {@code expected}, as a learner does when a message
-     * is still on its way ({@code !} returns before the message arrives).
+     * Types an expression again until what it prints contains {@code expected}, as a learner retypes
+     * {@code flush().} when a message is still on its way ({@code !} returns before it arrives) or
+     * {@code nodes().} while erl's global is still connecting the cluster.
      */
     Reply enterUntil(String expression, String expected) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
