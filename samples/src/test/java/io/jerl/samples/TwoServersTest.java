@@ -60,7 +60,8 @@ class TwoServersTest {
             Terminal bus = hosts.shell("bus (jerl on server1)", BUS);
 
             long start = System.nanoTime();
-            bus.enter(busTyped.next()).shows("false");                        // connect_node(car@server2)
+            bus.enter(busTyped.next())                                        // connect_node(car@server2)
+                    .shows("cannot connect to car@server2: cannot reach server2:91").shows("timed out").shows("false");
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             // Dropped packets are not refused: the learner waits for the setup time (7 s) before the false.
             assertTrue(waited.toSeconds() >= 3, "connect_node answered false after only " + waited
