@@ -73,7 +73,7 @@ run() {
 exec_on() {
   local h="$1"
   shift
-  HOME="$state/$h/home" ip netns exec "$(ns "$h")" \
+  HOME="$state/$h/home" ${launch:-} ip netns exec "$(ns "$h")" \
     unshare --uts sh -c 'hostname "$0" && cd "$1" && shift && exec "$@"' "$h" "$PWD" "$@"
 }
 
@@ -101,7 +101,7 @@ down() {
 
 case "${1:-}" in
   up) shift; up "$@" ;;
-  run) shift; run "$@" ;;
+  run) shift; launch=exec run "$@" ;;  # the command replaces this script: signals reach it directly
   down) down ;;
   *) die "usage: hosts.sh up HOST... | run HOST COMMAND... | down   (JERL_LAB=$lab)" ;;
 esac
