@@ -11,6 +11,7 @@ import io.jerl.protocol.term.Atom;
 import io.jerl.protocol.term.Term;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,10 +168,13 @@ final class Connections implements HandshakeListener, DistHandler {
                 dialFailed(e, null, "EPMD on " + name.host() + " knows no node called " + name.alive());
             } else {
                 Bootstrap b = node.clientBootstrap(e.peer.name());
-                b.connect(name.host(), address.get().port()).addListener(f -> {
+                ChannelFuture connecting = b.connect(name.host(), address.get().port());
+                // The channel is the entry's dial from its registration on (see dialing), so a refused or
+                // timed-out connect must name it to end the entry; otherwise later connects wait on it forever.
+                connecting.addListener(f -> {
                     if (!f.isSuccess()) {
-                        dialFailed(e, null, "cannot reach " + name.host() + ":" + address.get().port() + ": "
-                                + rootMessage(f.cause()));
+                        dialFailed(e, connecting.channel(), "cannot reach " + name.host() + ":"
+                                + address.get().port() + ": " + rootMessage(f.cause()));
                     }
                 });
             }

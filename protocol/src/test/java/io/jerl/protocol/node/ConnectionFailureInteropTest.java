@@ -14,6 +14,7 @@ import io.jerl.testing.ErlTools;
 import io.jerl.testing.JerlTestNode;
 import io.jerl.testing.LogCapture;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What goes wrong when nodes cannot talk: wrong cookies, a name already taken, and what each side says. */
@@ -38,6 +39,25 @@ class ConnectionFailureInteropTest {
             assertTrue(jerl.nodes().isEmpty());
             assertFalse(logs.lines().stream().anyMatch(l -> l.contains("JERLCOOKIE") || l.contains("ERLCOOKIE")),
                     "no log line may contain a cookie");
+        }
+    }
+
+    @Test
+    void aFailedDialEndsSoTheNextConnectDialsAgain() throws Exception {
+        String name = ErlTools.uniqueName("later");
+        Atom peer = Atom.of(name + "@" + ErlTools.shortHostName());
+        try (Epmd epmd = Epmd.start();
+             LogCapture logs = LogCapture.start();
+             Node jerl = JerlTestNode.start("jerl", "C", epmd.port())) {
+            // EPMD names a port nobody listens on (a node behind a firewall, or one that just died).
+            try (var stale = jerl.epmdClient().register(name, ErlTools.freePort(), false).get(10, TimeUnit.SECONDS)) {
+                assertFalse(jerl.connect(peer));
+                logs.await(WAIT, "cannot connect to " + peer.name(), "cannot reach");
+            }
+            // Once the node is really there, connecting works: the failed dial left nothing behind.
+            try (ErlNode erl = ErlNode.builder(name).cookie("C").epmdPort(epmd.port()).start()) {
+                assertTrue(jerl.connect(peer), "a second connect_node after a failed one");
+            }
         }
     }
 

@@ -1,0 +1,6 @@
+% Seed 001, same host: a real erl as bar on roger-surface-go.
+% ... foo connects ...
+nodes().
+% ... foo registers its shell ...
+{shell, 'foo@roger-surface-go'} ! hello.
+q().

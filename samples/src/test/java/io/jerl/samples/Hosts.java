@@ -1,0 +1,119 @@
+package io.jerl.samples;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pretend machines of {@code samples/hosts.sh}, made for one test under a lab name of its own (so parallel
+ * runs never share a namespace) and always taken down: by {@link #close()}, or by a shutdown hook when the JVM
+ * is stopped half-way.
+ */
+final class Hosts implements AutoCloseable {
+    /** The repository root: the README commands run from there, as a learner runs them. */
+    static final Path ROOT = findRoot();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String lab;
+    private final List<Terminal> terminals = new ArrayList<>();
+    private final Thread hook = new Thread(this::down);
+
+    private Hosts(String lab) {
+        this.lab = lab;
+    }
+
+    /** Runs {@code samples/hosts.sh up HOST...}; fails the test with the script's output when it cannot. */
+    static Hosts up(String commandLine) {
+        if (!commandLine.startsWith("samples/hosts.sh up ")) {
+            throw new IllegalArgumentException("not a hosts.sh up command: " + commandLine);
+        }
+        Hosts h = new Hosts("t" + Long.toString(RANDOM.nextLong() & 0xFFFFFFFFFL, 36));
+        Runtime.getRuntime().addShutdownHook(h.hook);
+        try {
+            h.run(commandLine);
+        } catch (AssertionError e) {
+            h.close();
+            throw e;
+        }
+        return h;
+    }
+
+    /** Runs a README command line (words separated by single spaces) to its end; returns its output. */
+    String run(String commandLine) {
+        return run(List.of(commandLine.split(" ")));
+    }
+
+    private String run(List<String> command) {
+        Process p = start(command);
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("'" + String.join(" ", command) + "' did not finish within 60 s");
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new AssertionError("'" + String.join(" ", command) + "' failed (exit " + p.exitValue() + "):\n" + out);
+            }
+            return out;
+        } catch (InterruptedException | IOException e) {
+            throw new AssertionError("running '" + String.join(" ", command) + "'", e);
+        }
+    }
+
+    /** Starts a README command line that runs a shell (erl or jerl) on a host, and waits for its first prompt. */
+    Terminal shell(String name, String commandLine) {
+        Terminal c = new Terminal(name, start(List.of(commandLine.split(" "))));
+        terminals.add(c);
+        c.awaitPrompt();
+        return c;
+    }
+
+    private Process start(List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().put("JERL_LAB", lab);
+        pb.environment().put("PWD", ROOT.toString());
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new AssertionError("cannot start '" + String.join(" ", command) + "'", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        terminals.forEach(Terminal::close);
+        down();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or ran; nothing left to undo
+        }
+    }
+
+    /** {@code hosts.sh down}: every process on the hosts is killed and the namespaces are removed. */
+    private void down() {
+        try {
+            Process p = start(List.of("samples/hosts.sh", "down"));
+            p.getInputStream().transferTo(System.err);
+            p.waitFor(60, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            System.err.println("hosts.sh down for lab " + lab + " failed: " + e);
+        }
+    }
+
+    private static Path findRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("samples/hosts.sh"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("samples/hosts.sh not found above " + Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+}

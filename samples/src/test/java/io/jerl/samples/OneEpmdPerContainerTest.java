@@ -1,0 +1,62 @@
+package io.jerl.samples;
+
+import io.jerl.testing.ErlTools;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sample 003 (seed 003): three "containers" on one network, each with its own EPMD and a node called snode;
+ * jerl in container1 rpc-calls both erl nodes, and erl rpc-calls jerl, whose rex answers.
+ */
+class OneEpmdPerContainerTest {
+    private static final Path DIR = Hosts.ROOT.resolve("samples/003-one-epmd-per-container");
+    private static final Readme README = new Readme(DIR.resolve("README.md"));
+
+    @BeforeAll
+    static void erlIsInstalled() {
+        ErlTools.executable("erl");
+    }
+
+    @Test
+    void jerlAndTwoErlNodesCallEachOtherAcrossContainers() {
+        Script jerlTyped = new Script(DIR.resolve("jerl.erl"));
+        Script c2Typed = new Script(DIR.resolve("container2.erl"));
+        Script c3Typed = new Script(DIR.resolve("container3.erl"));
+        try (Hosts hosts = Hosts.up(README.command("samples/hosts.sh up container1 container2 container3"))) {
+            Terminal c2 = hosts.shell("snode@container2 (erl)",
+                    README.command("samples/hosts.sh run container2 erl -sname snode -setcookie cookie"));
+            Terminal c3 = hosts.shell("snode@container3 (erl)",
+                    README.command("samples/hosts.sh run container3 erl -sname snode -setcookie cookie"));
+            String names = hosts.run(README.command("samples/hosts.sh run container2 epmd -names"));
+            if (!names.matches("(?s)epmd: up and running on port 4369 with data:\nname snode at port \\d+\n")) {
+                throw new AssertionError("container2's EPMD should know its own snode and nothing else:\n" + names);
+            }
+            Terminal jerl = hosts.shell("snode@container1 (jerl)",
+                    README.command("samples/hosts.sh run container1 ./jerl -sname snode -setcookie cookie"));
+
+            jerl.enter(jerlTyped.next()).shows("pong");                                   // ping container2
+            jerl.enter(jerlTyped.next()).shows("pong");                                   // ping container3
+            jerl.enter(jerlTyped.next()).shows("[snode@container2,snode@container3]");   // nodes()
+            jerl.enter(jerlTyped.next()).shows("\"25\"");                                 // otp_release of container2
+            jerl.enter(jerlTyped.next()).shows("\"25\"");                                 // otp_release of container3
+            jerl.enter(jerlTyped.next())                                                  // node() of each
+                    .shows("[{snode@container2,snode@container2},{snode@container3,snode@container3}]");
+
+            c2.enter(c2Typed.next()).shows("snode@container1");                           // erlang:node() on jerl
+            c2.enter(c2Typed.next()).shows("[snode@container2,snode@container3]");        // erlang:nodes() on jerl
+            c2.enter(c2Typed.next())                                                      // what jerl does not serve
+                    .matches("\\{badrpc,\\{'EXIT',\\{undef,\\[\\{erlang,system_info,\\s*\\[otp_release\\],\\s*\\[\\]\\}\\]\\}\\}\\}");
+            // global makes the mesh in the background: as the README says, type nodes() again until it shows.
+            c3.enterUntil(c3Typed.next(), "[snode@container1,snode@container2]");
+
+            jerl.quit(jerlTyped.next());
+            c2.quit(c2Typed.next());
+            c3.quit(c3Typed.next());
+            jerlTyped.assertAllTyped();
+            c2Typed.assertAllTyped();
+            c3Typed.assertAllTyped();
+            hosts.run(README.command("samples/hosts.sh down"));
+        }
+    }
+}
