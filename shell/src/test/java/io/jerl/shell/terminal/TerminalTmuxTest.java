@@ -90,9 +90,9 @@ class TerminalTmuxTest {
         s = enter(tmux, "2, 3]).", prompt + "7>");
         assertTrue(s.contains(prompt + "6> lists:sum([1,\n2, 3]).\n6\n"), s);
 
-        // '!' is Erlang's send, never history expansion (which would try to find an event named "ping").
-        s = enter(tmux, "self() !ping.", prompt + "8>");
-        assertTrue(s.contains(prompt + "7> self() !ping.\nping\n"), s);
+        // '!' is Erlang's send, never history expansion (which would put the previous line in place of !-1).
+        s = enter(tmux, "self() !-1.", prompt + "8>");
+        assertTrue(s.contains(prompt + "7> self() !-1.\n-1\n"), s);
 
         // Ctrl-C out of a receive that never ends; the node stays up and connected.
         tmux.type("receive never_sent -> ok end.");
