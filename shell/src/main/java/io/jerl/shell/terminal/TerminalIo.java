@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.PrintAboveWriter;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -22,13 +21,12 @@ import org.jline.terminal.TerminalBuilder;
 public final class TerminalIo implements ShellIo, AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
-    private final PrintAboveWriter above;
+    private final StringBuilder partialLine = new StringBuilder(); // guarded by itself
     private Thread evaluating; // guarded by this: the thread running the last form read, until the next read
 
     private TerminalIo(Terminal terminal, LineReader reader) {
         this.terminal = terminal;
         this.reader = reader;
-        this.above = new PrintAboveWriter(reader);
         terminal.handle(Terminal.Signal.INT, signal -> interruptEvaluation());
     }
 
@@ -74,12 +72,24 @@ public final class TerminalIo implements ShellIo, AutoCloseable {
     }
 
     /**
-     * Prints text from another thread (remote io:format, node events) above the line being typed; whole lines
-     * only, so output that arrives in pieces is held until its line ends.
+     * Prints text from another thread (remote io:format, node events). While the user is typing it goes above
+     * the line being edited, whole lines only (a piece without its line end waits for the rest); otherwise, as
+     * while a form runs, it is printed where the cursor is, as erl prints it.
      */
-    public synchronized void printAbove(String text) {
-        above.write(text);
-        above.flush();
+    public void printAbove(String text) {
+        synchronized (partialLine) {
+            partialLine.append(text);
+            if (!reader.isReading()) {
+                print(partialLine.toString());
+                partialLine.setLength(0);
+                return;
+            }
+            int end = partialLine.lastIndexOf("\n") + 1;
+            if (end > 0) {
+                reader.printAbove(partialLine.substring(0, end));
+                partialLine.delete(0, end);
+            }
+        }
     }
 
     private synchronized void startEvaluation() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * jerl on a real terminal (tmux) against a real erl: the numbered prompt, Up recalls history, Tab completes,
  * a form over two lines, {@code !} is a send and never history expansion, Ctrl-C interrupts a blocked receive
- * and keeps the node connected, error reports and nodedown notices print above the line being typed, Ctrl-C at
+ * and keeps the node connected, remote output, error reports and nodedown notices print above the line being typed, Ctrl-C at
  * the prompt drops the line, Ctrl-D leaves EPMD and exits 0.
  */
 class TerminalTmuxTest {
@@ -108,9 +108,16 @@ class TerminalTmuxTest {
         s = enter(tmux, "receive M -> M end.", prompt + "11>");
         assertTrue(s.contains("receive M -> M end.\nstill_connected\n"), s);
 
-        // While the user types: a refused connection and a nodedown print above the line, which stays intact.
+        // While the user types: output from erl to jerl's group leader, a refused connection and a nodedown
+        // print above the line, which stays intact.
+        String car = "'" + erl.name() + "'";
+        enter(tmux, "rpc:call(" + car + ", persistent_term, put, [jerl_gl, rpc:call(" + car
+                + ", erlang, group_leader, [])]).", prompt + "12>");
         tmux.type("half_typed");
-        tmux.awaitCursorLine(prompt + "11> half_typed", STEP);
+        tmux.awaitCursorLine(prompt + "12> half_typed", STEP);
+        erl.eval("io:format(persistent_term:get(jerl_gl), \"hello from ~s~n\", [node()])");
+        tmux.awaitText("\nhello from " + erl.name() + "\n", STEP);
+        tmux.awaitCursorLine(prompt + "12> half_typed", STEP);
         try (ErlNode stranger = ErlNode.builder(ErlTools.uniqueName("van")).cookie(ErlTools.randomCookie())
                 .epmdPort(epmdPort).start()) {
             assertEquals("pang", stranger.eval("net_adm:ping(" + jerlAtom + ")"));
@@ -121,11 +128,11 @@ class TerminalTmuxTest {
         }
         assertEquals("true", erl.eval("erlang:disconnect_node(" + jerlAtom + ")"));
         tmux.awaitText("** nodedown: " + erl.name() + " (", STEP);
-        tmux.awaitCursorLine(prompt + "11> half_typed", STEP);
+        tmux.awaitCursorLine(prompt + "12> half_typed", STEP);
 
         // Ctrl-C at the prompt drops what was typed.
         tmux.press("C-c");
-        tmux.awaitCursorLine(prompt + "11>", STEP);
+        tmux.awaitCursorLine(prompt + "12>", STEP);
 
         // Ctrl-D on the empty line: jerl leaves EPMD and exits 0.
         tmux.press("C-d");
