@@ -29,6 +29,7 @@ class ErlangLineParserTest {
         continues("X = 1.5"); // the point of a float is no full stop
         accepts("lists:sum([1,\n2, 3]).");
         accepts("1. 2.");
+        accepts("X = 1. % a comment after the full stop");
         accepts("foo(1,)."); // ended but wrong: the shell reports the syntax error
         accepts(""); // an empty line is the shell's business (it prompts again)
     }
