@@ -62,12 +62,18 @@ public final class Main {
             Builtins.registerPure(registry);
             NodeBuiltins.register(registry, node, global);
             ShellSession session = new ShellSession(node, registry);
-            node.setStandardOutput(text -> {
+            java.util.function.Consumer<String> standardOutput = text -> {
                 out.print(text);
                 out.flush();
-            });
-            out.println("Eshell jerl " + VERSION + "  (end input or q(). to stop)");
+            };
+            node.setStandardOutput(standardOutput);
             String prompt = "(" + node.name().name() + ")";
+            if (in == System.in && InteractiveShell.onTerminal()) {
+                InteractiveShell.run(node, registry, session, "Eshell jerl " + VERSION
+                        + "  (Ctrl-D or q(). to stop, Ctrl-C to interrupt)\n", n -> prompt + n + "> ", standardOutput);
+                return 0;
+            }
+            out.println("Eshell jerl " + VERSION + "  (end input or q(). to stop)");
             new Repl(new StreamIo(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out),
                     session, n -> prompt + n + "> ").run();
             out.flush();

@@ -74,12 +74,24 @@ final class ShellSession implements FormEvaluator {
                         + " is unbound\n");
             }
             // erl's evaluator process dies of the exception; the next form runs in a fresh one.
-            shell.exit(Atom.of("shell_exception"));
-            shell = node.spawnMailbox();
+            restartShellProcess("shell_exception");
             return Outcome.print(pendingOutput + ErrorText.describe(e, style) + "\n");
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(pendingOutput + "** interrupted\n", true);
+            // Ctrl-C on the terminal: like erl's job-control interrupt, the evaluation ends (its bindings are
+            // dropped), the node and its connections stay, and a fresh shell process takes the next form.
+            Thread.interrupted();
+            restartShellProcess("interrupted");
+            return Outcome.print(pendingOutput + "** exception exit: interrupted\n");
         }
+    }
+
+    private void restartShellProcess(String reason) {
+        shell.exit(Atom.of(reason));
+        shell = node.spawnMailbox();
+    }
+
+    /** The bound variables' names, for Tab completion. */
+    java.util.Collection<String> variableNames() {
+        return List.copyOf(bindings.asMap().keySet());
     }
 }
