@@ -14,6 +14,15 @@ final class ErrorText {
     private ErrorText() {
     }
 
+    /**
+     * The value erl's shell keeps for a form that raised (v(N), h()): {@code {'EXIT', {Reason, Stack}}}, where a
+     * thrown value's reason is {@code {nocatch, Value}}. The stack is jerl's, not erl's.
+     */
+    static Term exitValue(ErlangException e) {
+        Term reason = e.kind().equals(ErlangException.THROW) ? new Tuple(Atom.of("nocatch"), e.reason()) : e.reason();
+        return new Tuple(Atom.of("EXIT"), new Tuple(reason, e.stacktrace()));
+    }
+
     static String describe(ErlangException e, TermStyle style) {
         String head = "** exception " + e.kind().name() + ": ";
         if (!e.kind().equals(ErlangException.ERROR)) {

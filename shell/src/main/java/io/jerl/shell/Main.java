@@ -51,11 +51,7 @@ public final class Main {
             out.println("jerl " + VERSION);
             return 0;
         }
-        if (!cl.distributed()) {
-            err.println("jerl: give a node name with -sname NAME or -name NAME (the local-only shell comes later)");
-            return 2;
-        }
-        try (Node node = Node.start(nodeName(cl), cookie(cl), options(cl).withEpmdPort(epmdPort))) {
+        try (Node node = startNode(cl, epmdPort)) {
             // Peers expect global's name server on a visible node; without it their global:sync() hangs.
             Global global = Global.start(node, cl.connectAll());
             BuiltinRegistry registry = new BuiltinRegistry();
@@ -66,16 +62,40 @@ public final class Main {
                 out.print(text);
                 out.flush();
             });
+            for (String expr : cl.evals()) {
+                Integer status = Eval.run(expr, session, out, err);
+                if (status != null) {
+                    return status;
+                }
+            }
+            if (cl.noshell()) {
+                // erl -noshell keeps the node up until something halts it; here only an -eval can.
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
             out.println("Eshell jerl " + VERSION + "  (end input or q(). to stop)");
-            String prompt = "(" + node.name().name() + ")";
-            new Repl(new StreamIo(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out),
-                    session, n -> prompt + n + "> ").run();
+            String prompt = node.isAlive() ? "(" + node.name().name() + ")" : "";
+            Repl.End end = new Repl(new StreamIo(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                    out), session, n -> prompt + n + "> ").run();
             out.flush();
-            return 0;
+            if (end.stopped()) {
+                return end.status();
+            }
+            return cl.exitOnError() && end.failures() > 0 ? 1 : 0;
         } catch (ProtocolException | ShellException e) {
             err.println("jerl: " + e.getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
+    }
+
+    /** A distributed node for -sname/-name; else a local one, as erl without a name. */
+    private static Node startNode(CommandLine cl, int epmdPort) {
+        if (!cl.distributed()) {
+            return Node.startLocal(options(cl));
+        }
+        return Node.start(nodeName(cl), cookie(cl), options(cl).withEpmdPort(epmdPort));
     }
 
     static NodeName nodeName(CommandLine cl) {

@@ -11,6 +11,8 @@ import io.jerl.protocol.term.Atom;
 import io.jerl.protocol.term.ErlInt;
 import io.jerl.protocol.term.ErlList;
 import io.jerl.protocol.term.Pid;
+import io.jerl.protocol.term.Port;
+import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
 import io.jerl.shell.eval.BuiltinRegistry;
@@ -30,7 +32,20 @@ final class NodeBuiltins {
         r.register("erlang", "self", 0, (c, a) -> c.self().pid());
         r.register("erlang", "node", 0, (c, a) -> node.name());
         r.register("erlang", "nodes", 0, (c, a) -> ErlList.of(node.nodes()));
-        r.register("erlang", "is_alive", 0, (c, a) -> Atom.TRUE);
+        r.register("erlang", "is_alive", 0, (c, a) -> Atom.of(node.isAlive()));
+        r.register("erlang", "list_to_pid", 1, (c, a) -> {
+            long[] n = printed(a.get(0), "<", ">", 3);
+            return new Pid(node.name(), (int) n[1], (int) n[2], node.creation());
+        });
+        r.register("erlang", "list_to_port", 1, (c, a) -> {
+            long[] n = printed(a.get(0), "#Port<", ">", 2);
+            return new Port(node.name(), n[1], node.creation());
+        });
+        r.register("erlang", "list_to_ref", 1, (c, a) -> {
+            long[] n = printed(a.get(0), "#Ref<", ">", 4);
+            // erl prints a reference's words last first
+            return new Ref(node.name(), node.creation(), new int[] {(int) n[3], (int) n[2], (int) n[1]});
+        });
         r.register("erlang", "make_ref", 0, (c, a) -> node.makeRef());
         r.register("erlang", "register", 2, (c, a) -> {
             if (!(a.get(0) instanceof Atom name) || !(a.get(1) instanceof Pid pid) || node.process(pid) == null
@@ -65,10 +80,12 @@ final class NodeBuiltins {
         });
         r.register("erlang", "spawn", 1, (c, a) -> {
             Term fun = a.get(0);
-            Mailbox m = node.spawn((self, none) -> c.apply(fun, List.of()));
+            Mailbox m = node.spawn((self, none) -> c.withSelf(self).apply(fun, List.of()));
             return m.pid();
         });
-        r.register("net_kernel", "connect_node", 1, (c, a) -> Atom.of(node.connect(atom(a.get(0)))));
+        // A node that is not distributed does not try: erl answers 'ignored'.
+        r.register("net_kernel", "connect_node", 1, (c, a) -> node.isAlive() ? Atom.of(node.connect(atom(a.get(0))))
+                : Atom.of("ignored"));
         r.register("net_adm", "ping", 1, (c, a) -> Atom.of(node.ping(atom(a.get(0))) ? "pong" : "pang"));
         r.register("net_adm", "localhost", 0, (c, a) -> ErlList.ofString(NodeName.shortHostName()));
         r.register("inet", "gethostname", 0, (c, a) -> new Tuple(Atom.OK, ErlList.ofString(NodeName.shortHostName())));
@@ -107,6 +124,32 @@ final class NodeBuiltins {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return new Tuple(Atom.ERROR, Atom.of("address"));
         }
+    }
+
+    /**
+     * The numbers of a printed pid, port or reference on this node ({@code <0.85.0>}): {@code count} unsigned
+     * 32-bit numbers between {@code open} and {@code close}, separated by dots, the first 0 (this node). Other
+     * nodes' numbering is not known here, so their identifiers are refused as erl refuses unknown ones: badarg.
+     */
+    private static long[] printed(Term text, String open, String close, int count) {
+        String s = text instanceof ErlList l ? l.asString().orElse(null) : null;
+        if (s == null || !s.startsWith(open) || !s.endsWith(close)) {
+            throw ErlangException.error(BADARG);
+        }
+        String[] parts = s.substring(open.length(), s.length() - close.length()).split("\\.", -1);
+        if (parts.length != count) {
+            throw ErlangException.error(BADARG);
+        }
+        long[] out = new long[count];
+        for (int i = 0; i < count; i++) {
+            if (!parts[i].matches("[0-9]{1,10}") || (out[i] = Long.parseLong(parts[i])) > 0xFFFFFFFFL) {
+                throw ErlangException.error(BADARG);
+            }
+        }
+        if (out[0] != 0) {
+            throw ErlangException.error(BADARG);
+        }
+        return out;
     }
 
     private static Atom atom(Term t) {

@@ -1,5 +1,7 @@
 package io.jerl.shell;
 
+import io.jerl.grammar.ast.AtomLit;
+import io.jerl.grammar.ast.Call;
 import io.jerl.grammar.ast.Expr;
 import io.jerl.protocol.node.ErlangException;
 import io.jerl.protocol.node.Mailbox;
@@ -18,68 +20,93 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One shell: the shell process (a mailbox, erl's self()), the bindings that persist between forms, and what
- * is printed for each form — the value with {@code ~p}, or the exception in erl's words. As in erl, an
+ * One shell: the shell process (a mailbox, erl's self()), the bindings that persist between forms, the history,
+ * and what is printed for each form — the value with {@code ~p}, or the exception in erl's words. As in erl, an
  * exception ends the shell process and a new one (new pid, no registered name) takes over.
  */
 final class ShellSession implements FormEvaluator {
-    private static final Atom SHELL_COMMAND = Atom.of("$jerl_shell_command");
-
     private final Node node;
     private final Evaluator evaluator;
     private final TermStyle style;
     private final Bindings bindings = new Bindings();
+    private final History history = new History();
     private final StringBuilder pendingOutput = new StringBuilder();
     private Mailbox shell;
+    private int current;
 
     ShellSession(Node node, BuiltinRegistry registry) {
         this.node = node;
-        this.evaluator = new Evaluator(registry);
         this.style = TermStyle.of(node.name());
+        this.evaluator = new Evaluator(registry, new ShellCommands(history, () -> current, style));
         this.shell = node.spawnMailbox();
-        registry.register("erlang", "flush", 0, (c, a) -> {
-            for (Term m : c.self().drain()) {
-                c.print("Shell got " + PrettyPrinter.print(m, 11, 80, -1, true, true, style) + "\n");
-            }
-            return Atom.OK;
-        });
-        registry.register("erlang", "q", 0, (c, a) -> {
-            throw new ErlangException(SHELL_COMMAND, Atom.of("q"), io.jerl.protocol.term.Nil.NIL);
-        });
-        registry.register("erlang", "halt", 0, (c, a) -> {
-            throw new ErlangException(SHELL_COMMAND, Atom.of("halt"), io.jerl.protocol.term.Nil.NIL);
-        });
-        registry.register("erlang", "f", 0, (c, a) -> {
-            bindings.clear();
-            return Atom.OK;
-        });
+        CModule.register(registry, node, style);
     }
 
     @Override
-    public Outcome evaluate(List<Expr> exprs, int number) {
+    public Outcome evaluate(Form form) {
+        current = form.number();
         pendingOutput.setLength(0);
-        Consumer<String> out = pendingOutput::append;
-        CallContext ctx = evaluator.context(shell, node, style, out);
+        String source = rerunSource(form);
+        try {
+            Term value = run(form.exprs(), pendingOutput::append);
+            history.add(new History.Entry(form.number(), source, form.exprs(), value));
+            return Outcome.value(pendingOutput + PrettyPrinter.print(value, style) + "\n");
+        } catch (ShellStop stop) {
+            return Outcome.stop(pendingOutput + stop.text(), stop.status());
+        } catch (ShellCommands.Refused r) {
+            return Outcome.refused(pendingOutput + "* " + r.getMessage() + "\n");
+        } catch (ErlangException e) {
+            history.add(new History.Entry(form.number(), source, form.exprs(), ErrorText.exitValue(e)));
+            return Outcome.raised(pendingOutput + describe(e) + "\n");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.stop(pendingOutput + "** interrupted\n", 1);
+        }
+    }
+
+    /**
+     * Evaluates expressions in the shell process with the session's bindings, which take the new bindings only
+     * when all went well (for -eval, and for each form); what they print goes to {@code output}.
+     */
+    Term run(List<Expr> exprs, Consumer<String> output) throws InterruptedException {
+        CallContext ctx = evaluator.context(shell, node, style, output);
         Bindings attempt = bindings.copy();
         try {
             Term value = evaluator.evalBody(exprs, attempt, ctx);
             bindings.replaceWith(attempt);
-            return Outcome.print(pendingOutput + PrettyPrinter.print(value, style) + "\n");
+            return value;
         } catch (ErlangException e) {
-            if (e.kind().equals(SHELL_COMMAND)) {
-                return new Outcome(pendingOutput + "ok\n", true);
+            if (!isUnbound(e)) {
+                // erl's evaluator process dies of the exception; the next form runs in a fresh one.
+                shell.exit(Atom.of("shell_exception"));
+                shell = node.spawnMailbox();
             }
-            if (e.reason() instanceof Tuple t && t.arity() == 2 && t.get(0).equals(Atom.of("unbound"))) {
-                return Outcome.print(pendingOutput + "* 1:1: variable " + PrettyPrinter.print(t.get(1), style)
-                        + " is unbound\n");
-            }
-            // erl's evaluator process dies of the exception; the next form runs in a fresh one.
-            shell.exit(Atom.of("shell_exception"));
-            shell = node.spawnMailbox();
-            return Outcome.print(pendingOutput + ErrorText.describe(e, style) + "\n");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(pendingOutput + "** interrupted\n", true);
+            throw e;
         }
+    }
+
+    /** The text erl prints for an exception from a form. */
+    String describe(ErlangException e) {
+        if (isUnbound(e)) {
+            return "* 1:1: variable " + PrettyPrinter.print(((Tuple) e.reason()).get(1), style) + " is unbound";
+        }
+        return ErrorText.describe(e, style);
+    }
+
+    private static boolean isUnbound(ErlangException e) {
+        return e.reason() instanceof Tuple t && t.arity() == 2 && t.get(0).equals(Atom.of("unbound"));
+    }
+
+    /** What h() shows for the form: the form re-run when it is just {@code e(N)} (as erl does), else the form. */
+    private String rerunSource(Form form) {
+        if (form.exprs().size() == 1 && form.exprs().get(0) instanceof Call c && c.module() == null
+                && c.function() instanceof AtomLit a && a.name().equals("e") && c.args().size() == 1
+                && c.args().get(0) instanceof io.jerl.grammar.ast.IntLit n) {
+            History.Entry e = history.get(n.value().longValue(), form.number());
+            if (e != null) {
+                return e.exprs().size() == 1 ? e.source() : "begin " + e.source() + " end";
+            }
+        }
+        return form.source();
     }
 }

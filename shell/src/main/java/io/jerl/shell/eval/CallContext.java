@@ -22,4 +22,9 @@ public interface CallContext {
 
     /** Writes text where the calling process's output goes (its group leader). */
     void print(String text);
+
+    /** The same context for another process: what a fun spawned as {@code self} runs in. */
+    default CallContext withSelf(Mailbox self) {
+        throw new UnsupportedOperationException("this context cannot run other processes");
+    }
 }

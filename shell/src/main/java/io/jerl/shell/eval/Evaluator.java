@@ -89,13 +89,22 @@ public final class Evaluator {
         ErlangException.error(new Tuple(Atom.of("system_limit"), ErlList.of(Atom.OK), ErlInt.of(0)));
     }
 
+    private static final Atom SHELL_DEFAULT = Atom.of("shell_default");
+
     private final BuiltinRegistry registry;
+    private final ShellCommandHandler commands;
     private final long instance = EVALUATORS.incrementAndGet();
     private final AtomicLong nextFun = new AtomicLong();
     private final Map<Fun, Closure> closures = new ConcurrentHashMap<>();
 
     public Evaluator(BuiltinRegistry registry) {
+        this(registry, (name, args, b, ctx, ev) -> null);
+    }
+
+    /** @param commands the shell's own commands (b(), f(X), e(N), ...), tried for local calls after the BIFs */
+    public Evaluator(BuiltinRegistry registry, ShellCommandHandler commands) {
         this.registry = registry;
+        this.commands = commands;
     }
 
     public BuiltinRegistry registry() {
@@ -135,6 +144,11 @@ public final class Evaluator {
                 if (out != null) {
                     out.accept(text);
                 }
+            }
+
+            @Override
+            public CallContext withSelf(Mailbox other) {
+                return ev.context(other, node, style, out);
             }
         };
     }
@@ -708,17 +722,39 @@ public final class Evaluator {
             return call(ma, fa, args, ctx);
         }
         if (c.function() instanceof AtomLit a) {
-            List<Term> args = args(c, b, ctx);
-            Atom f = Atom.of(a.name());
-            Builtin bi = registry == null ? null : registry.lookup(ERLANG, f, args.size());
-            if (bi == null) {
-                throw ErlangException.error(new Tuple(Atom.of("shell_undef"), f, ErlInt.of(args.size()),
-                        io.jerl.protocol.term.Nil.NIL));
-            }
-            return bi.apply(ctx, args);
+            return evalLocalCall(Atom.of(a.name()), c.args(), b, ctx);
         }
         Term fun = eval(c.function(), b, ctx);
         return apply(fun, args(c, b, ctx), ctx);
+    }
+
+    /**
+     * {@code f(Args)} as erl's shell resolves it: an auto-imported BIF ({@code erlang:f}), else one of the
+     * shell's own commands, else {@code shell_default:f} (erl's c module: flush(), i(), regs(), ...), else
+     * "undefined shell command".
+     */
+    private Term evalLocalCall(Atom f, List<Expr> argExprs, Bindings b, CallContext ctx) throws InterruptedException {
+        int arity = argExprs.size();
+        Builtin bif = registry == null ? null : registry.lookup(ERLANG, f, arity);
+        if (bif == null) {
+            Term v = commands.call(f.name(), argExprs, b, ctx, this);
+            if (v != null) {
+                return v;
+            }
+        }
+        List<Term> args = new ArrayList<>(arity);
+        for (Expr a : argExprs) {
+            args.add(eval(a, b, ctx));
+        }
+        if (bif != null) {
+            return bif.apply(ctx, args);
+        }
+        Builtin command = registry == null ? null : registry.lookup(SHELL_DEFAULT, f, arity);
+        if (command == null) {
+            throw ErlangException.error(new Tuple(Atom.of("shell_undef"), f, ErlInt.of(arity),
+                    io.jerl.protocol.term.Nil.NIL));
+        }
+        return command.apply(ctx, args);
     }
 
     private List<Term> args(Call c, Bindings b, CallContext ctx) throws InterruptedException {
