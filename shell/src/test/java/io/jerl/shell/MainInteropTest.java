@@ -83,4 +83,26 @@ class MainInteropTest {
                     "jerl left EPMD when it stopped");
         }
     }
+
+    @Test
+    void qLeavesEpmdAndClosesTheConnectionsBeforeTheEndOfInput() throws Exception {
+        String cookie = ErlTools.randomCookie();
+        String alive = ErlTools.uniqueName("q");
+        try (Epmd epmd = Epmd.start();
+             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("car")).cookie(cookie).epmdPort(epmd.port()).start()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+            String input = "net_adm:ping('" + erl.name() + "').\nq().\nio:format(\"not read~n\").\n";
+            String[] args = {"-sname", alive, "-setcookie", cookie};
+            int status = CompletableFuture.supplyAsync(() -> Main.run(args,
+                    new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), ps, ps, epmd.port()))
+                    .get(30, TimeUnit.SECONDS);
+            assertEquals(0, status);
+            String transcript = out.toString(StandardCharsets.UTF_8);
+            assertTrue(transcript.endsWith("1> pong\n(" + alive + "@" + ErlTools.shortHostName() + ")2> ok\n"), transcript);
+            assertEquals("false", erl.eval("lists:keymember(\"" + alive + "\", 1, element(2, net_adm:names()))"));
+            assertEquals("[]", erl.eval("(fun W(0) -> nodes(); W(N) -> case nodes() of [] -> []; _ -> "
+                    + "timer:sleep(100), W(N - 1) end end)(100)"), "the connection is closed");
+        }
+    }
 }
