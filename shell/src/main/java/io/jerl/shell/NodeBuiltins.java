@@ -47,6 +47,20 @@ final class NodeBuiltins {
             return new Ref(node.name(), node.creation(), new int[] {(int) n[3], (int) n[2], (int) n[1]});
         });
         r.register("erlang", "make_ref", 0, (c, a) -> node.makeRef());
+        r.register("erlang", "send", 2, (c, a) -> {
+            Term to = a.get(0);
+            boolean ok = to instanceof Pid || to instanceof Atom || to instanceof Ref || (to instanceof Tuple t
+                    && t.arity() == 2 && t.get(0) instanceof Atom && t.get(1) instanceof Atom);
+            try {
+                if (ok) {
+                    c.self().send(to, a.get(1));
+                    return a.get(1);
+                }
+            } catch (io.jerl.protocol.ProtocolException e) {
+                // a name not registered here: erl's badarg
+            }
+            throw ErlangException.error(BADARG);
+        });
         r.register("erlang", "register", 2, (c, a) -> {
             if (!(a.get(0) instanceof Atom name) || !(a.get(1) instanceof Pid pid) || node.process(pid) == null
                     || !node.register(name.name(), node.process(pid))) {

@@ -319,7 +319,7 @@ public final class Evaluator {
     private Term operator(String op, List<Term> args, CallContext ctx) throws InterruptedException {
         Builtin bi = registry == null ? null : registry.lookup(ERLANG, Atom.of(op), args.size());
         if (bi != null) {
-            return bi.apply(ctx, args);
+            return applyBuiltin(bi, ERLANG, Atom.of(op), args, ctx);
         }
         try {
             return args.size() == 1 ? BasicOperators.unary(op, args.get(0))
@@ -459,7 +459,9 @@ public final class Evaluator {
             } else if (t instanceof ErlInt i && i.value() >= 0 && i.value() <= 0xFFFFFFFFL) {
                 timeout = Duration.ofMillis(i.value());
             } else {
-                throw ErlangException.error(Atom.of("timeout_value"));
+                // erl_eval raises it from prim_eval:'receive'/2, which erl's shell then names
+                throw new ErlangException(ErlangException.ERROR, Atom.of("timeout_value"), ErlList.of(new Tuple(
+                        Atom.of("prim_eval"), Atom.of("receive"), ErlInt.of(2), io.jerl.protocol.term.Nil.NIL)));
             }
         }
         Mailbox self = ctx.self();
@@ -512,15 +514,21 @@ public final class Evaluator {
                 || (to instanceof Tuple t && t.arity() == 2 && t.get(0) instanceof Atom && t.get(1) instanceof Atom);
         Mailbox self = ctx.self();
         if (!ok || self == null) {
-            throw ErlangException.error(Atom.of("badarg"));
+            throw sendBadarg(to, msg);
         }
         try {
             self.send(to, msg);
         } catch (ErlangException x) {
             throw x;
         } catch (RuntimeException x) {
-            throw ErlangException.error(Atom.of("badarg"));
+            throw sendBadarg(to, msg);
         }
+    }
+
+    /** erl's badarg from {@code To ! Msg}, raised in the operator {@code !/2}. */
+    private static ErlangException sendBadarg(Term to, Term msg) {
+        return new ErlangException(ErlangException.ERROR, Atom.of("badarg"), ErlList.of(
+                new Tuple(ERLANG, Atom.of("!"), ErlList.of(to, msg), io.jerl.protocol.term.Nil.NIL)));
     }
 
     // ---------------------------------------------------------------- comprehensions
@@ -708,7 +716,38 @@ public final class Evaluator {
             throw new ErlangException(ErlangException.ERROR, Atom.of("undef"),
                     ErlList.of(new Tuple(module, function, ErlList.of(args), io.jerl.protocol.term.Nil.NIL)));
         }
-        return bi.apply(ctx, args);
+        return applyBuiltin(bi, module, function, args, ctx);
+    }
+
+    /** Functions that raise the exception they are given, which erl does not put in the stack trace. */
+    private static final Set<String> RAISERS = Set.of("error", "exit", "throw", "raise");
+
+    /**
+     * Runs a built-in, giving the exceptions it raises the stack trace erl's would have, so that the shell
+     * can say where they happened ("in function atom_to_list/1, called as atom_to_list(1)"): a built-in that
+     * fails itself gets the frame {@code {M, F, Args, []}}; an exception passing through one (from a fun it
+     * called) gets {@code {M, F, Arity, []}} added below the frames it has ("in call from lists:map/2").
+     */
+    private static Term applyBuiltin(Builtin bi, Atom module, Atom function, List<Term> args, CallContext ctx)
+            throws InterruptedException {
+        try {
+            return bi.apply(ctx, args);
+        } catch (ErlangException x) {
+            if (module.equals(ERLANG) && RAISERS.contains(function.name())) {
+                throw x;
+            }
+            io.jerl.protocol.term.Nil none = io.jerl.protocol.term.Nil.NIL;
+            if (x.stacktrace() == none) {
+                throw new ErlangException(x.kind(), x.reason(),
+                        ErlList.of(new Tuple(module, function, ErlList.of(args), none)));
+            }
+            if (x.stacktrace() instanceof ErlList frames && frames.isProper()) {
+                Term[] more = java.util.Arrays.copyOf(frames.elements(), frames.size() + 1);
+                more[more.length - 1] = new Tuple(module, function, ErlInt.of(args.size()), none);
+                throw new ErlangException(x.kind(), x.reason(), ErlList.of(more));
+            }
+            throw x;
+        }
     }
 
     private Term evalCall(Call c, Bindings b, CallContext ctx) throws InterruptedException {
@@ -747,7 +786,7 @@ public final class Evaluator {
             args.add(eval(a, b, ctx));
         }
         if (bif != null) {
-            return bif.apply(ctx, args);
+            return applyBuiltin(bif, ERLANG, f, args, ctx);
         }
         Builtin command = registry == null ? null : registry.lookup(SHELL_DEFAULT, f, arity);
         if (command == null) {
