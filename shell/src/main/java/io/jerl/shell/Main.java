@@ -21,8 +21,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * {@code jerl}: starts a node from erl's command line and runs the shell on it, reading forms from standard
- * input until it ends or {@code q().} (the JLine terminal with history and completion is still to come).
+ * {@code jerl}: starts a node from erl's command line (a local one, nonode@nohost, without -sname/-name), runs
+ * the -eval expressions, then the shell on it, reading forms from standard input until it ends, q() or halt()
+ * (the JLine terminal with history and completion is still to come); with -noshell, no shell: the node stays up.
  */
 public final class Main {
     static final String VERSION = "0.1.0";
