@@ -15,6 +15,7 @@ import io.jerl.protocol.term.format.PrettyPrinter;
 import io.jerl.protocol.term.format.TermStyle;
 import io.jerl.shell.eval.BuiltinRegistry;
 import io.jerl.shell.eval.CallContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,9 +49,11 @@ final class CModule {
                 c.print(registered(node));
                 return Atom.OK;
             });
-            // erl lists every connected node's names too; jerl only knows its own processes.
             r.register(module, "nregs", 0, (c, a) -> {
                 c.print(registered(node));
+                for (Atom peer : node.nodes()) {
+                    c.print(table(peer, remoteRows(node, peer, style)));
+                }
                 return Atom.OK;
             });
             r.register(module, "q", 0, (c, a) -> {
@@ -115,26 +118,89 @@ final class CModule {
         return out.toString();
     }
 
+    /** One line of erl's regs() table. */
+    private record Row(String name, String pid, String call, String reds, String msgs) {
+    }
+
     private static String registered(Node node) {
-        Map<LocalProcess, Atom> names = names(node);
-        List<Map.Entry<LocalProcess, Atom>> sorted = new ArrayList<>(names.entrySet());
-        sorted.sort(Map.Entry.comparingByValue());
-        String nodeName = TermPrinter.print(node.name());
-        StringBuilder out = new StringBuilder("\n** Registered procs on node " + nodeName + " **\n");
-        out.append(left("Name", 21)).append(' ').append(left("Pid", 12)).append(' ')
-                .append(left("Initial Call", 25)).append(' ').append(right("Reds", 12)).append(' ')
-                .append(right("Msgs", 4)).append('\n');
-        for (Map.Entry<LocalProcess, Atom> e : sorted) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<LocalProcess, Atom> e : names(node).entrySet()) {
             LocalProcess p = e.getKey();
-            out.append(left(TermPrinter.print(e.getValue()), 21)).append(' ')
-                    .append(left(localPid(p), 12)).append(' ').append(left(kind(p), 25)).append(' ')
-                    .append(right("-", 12)).append(' ').append(right(Integer.toString(queueLength(p)), 4))
-                    .append('\n');
+            rows.add(new Row(TermPrinter.print(e.getValue()), localPid(p), kind(p), "-",
+                    Integer.toString(queueLength(p))));
         }
-        out.append("\n** Registered ports on node ").append(nodeName).append(" **\n");
+        return table(node.name(), rows);
+    }
+
+    /**
+     * Another node's registered processes, asked over rpc as erl's nregs() asks: the names, then each one's pid
+     * and process_info (the initial call as proc_lib records it, reductions, queue length).
+     */
+    private static List<Row> remoteRows(Node node, Atom peer, TermStyle style) throws InterruptedException {
+        List<Row> rows = new ArrayList<>();
+        Duration timeout = Duration.ofSeconds(10);
+        Atom erlang = Atom.of("erlang");
+        if (!(node.rpcCall(peer, erlang, Atom.of("registered"), List.of(), timeout) instanceof ErlList names)) {
+            return rows;
+        }
+        for (Term name : names.elements()) {
+            Term pid = node.rpcCall(peer, erlang, Atom.of("whereis"), List.of(name), timeout);
+            if (!(pid instanceof io.jerl.protocol.term.Pid)) {
+                continue; // a port, or gone meanwhile: erl lists ports apart; jerl shows none
+            }
+            Term info = node.rpcCall(peer, erlang, Atom.of("process_info"), List.of(pid, ErlList.of(
+                    Atom.of("initial_call"), Atom.of("reductions"), Atom.of("message_queue_len"),
+                    Atom.of("dictionary"))), timeout);
+            Map<Term, Term> fields = new HashMap<>();
+            if (info instanceof ErlList l) {
+                for (Term t : l.elements()) {
+                    if (t instanceof Tuple kv && kv.arity() == 2) {
+                        fields.put(kv.get(0), kv.get(1));
+                    }
+                }
+            }
+            rows.add(new Row(TermPrinter.print(name), PrettyPrinter.print(pid, style), initialCall(fields),
+                    TermPrinter.print(fields.getOrDefault(Atom.of("reductions"), ErlInt.of(0))),
+                    TermPrinter.print(fields.getOrDefault(Atom.of("message_queue_len"), ErlInt.of(0)))));
+        }
+        return rows;
+    }
+
+    /** {@code m:f/a}; for a proc_lib process (a gen_server...), the call proc_lib keeps in its dictionary. */
+    private static String initialCall(Map<Term, Term> fields) {
+        Term call = fields.get(Atom.of("initial_call"));
+        if (call instanceof Tuple t && t.arity() == 3 && t.get(0).equals(Atom.of("proc_lib"))
+                && fields.get(Atom.of("dictionary")) instanceof ErlList dict) {
+            for (Term e : dict.elements()) {
+                if (e instanceof Tuple kv && kv.arity() == 2 && kv.get(0).equals(Atom.of("$initial_call"))) {
+                    call = kv.get(1);
+                }
+            }
+        }
+        if (call instanceof Tuple t && t.arity() == 3) {
+            return TermPrinter.print(t.get(0)) + ":" + TermPrinter.print(t.get(1)) + "/" + TermPrinter.print(t.get(2));
+        }
+        return call == null ? "0" : TermPrinter.print(call);
+    }
+
+    /** erl's regs() text for one node: its processes by name, and (none in jerl) its registered ports. */
+    private static String table(Atom nodeName, List<Row> rows) {
+        rows = new ArrayList<>(rows);
+        rows.sort(java.util.Comparator.comparing(Row::name));
+        String node = TermPrinter.print(nodeName);
+        StringBuilder out = new StringBuilder("\n** Registered procs on node " + node + " **\n");
+        procLine(out, new Row("Name", "Pid", "Initial Call", "Reds", "Msgs"));
+        rows.forEach(row -> procLine(out, row));
+        out.append("\n** Registered ports on node ").append(node).append(" **\n");
         out.append(left("Name", 21)).append(' ').append(left("Id", 15)).append(' ').append(left("Command", 40))
                 .append('\n');
         return out.toString();
+    }
+
+    /** {@code ~-21ts ~-12s ~-25ts ~12s ~4s~n}. */
+    private static void procLine(StringBuilder out, Row r) {
+        out.append(left(r.name(), 21)).append(' ').append(left(r.pid(), 12)).append(' ').append(left(r.call(), 25))
+                .append(' ').append(right(r.reds(), 12)).append(' ').append(right(r.msgs(), 4)).append('\n');
     }
 
     private static Map<LocalProcess, Atom> names(Node node) {
@@ -189,7 +255,7 @@ final class CModule {
             flush()    -- print and drop the messages waiting for the shell process
             help()     -- this list
             i()        -- jerl's processes: pid, registered name, messages waiting
-            nregs()    -- the registered processes (of this node only)
+            nregs()    -- the registered processes of this node and of every connected node
             pid(X,Y,Z) -- the pid <X.Y.Z>
             q()        -- stop: leave EPMD, close connections, exit 0 (also init:stop())
             regs()     -- the registered processes
