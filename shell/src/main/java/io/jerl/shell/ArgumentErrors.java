@@ -7,6 +7,8 @@ import io.jerl.protocol.term.ErlInt;
 import io.jerl.protocol.term.ErlList;
 import io.jerl.protocol.term.ErlMap;
 import io.jerl.protocol.term.Nil;
+import io.jerl.protocol.term.Pid;
+import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
 import java.util.Arrays;
@@ -62,6 +64,29 @@ final class ArgumentErrors {
                     out.put(1, "out of range");
                 }
             }
+            case "erlang:link/1" -> out.put(1, a.get(0) instanceof Pid ? "the pid does not refer to an existing process"
+                    : "not a pid");
+            // erl says so for unregister/1 too, whatever the argument
+            case "erlang:exit/2", "erlang:unregister/1" -> out.put(1, "not a pid");
+            case "erlang:whereis/1" -> expect(out, 1, a.get(0) instanceof Atom, "not an atom");
+            case "erlang:register/2" -> {
+                expect(out, 1, a.get(0) instanceof Atom, "not an atom");
+                if (out.isEmpty()) {
+                    expect(out, 2, a.get(1) instanceof Pid, "not a pid or port");
+                }
+            }
+            case "erlang:spawn/1" -> out.put(1, "not a fun");
+            case "erlang:monitor/2" -> {
+                if (!a.get(0).equals(Atom.of("process"))) {
+                    out.put(1, "invalid monitor type");
+                } else {
+                    out.put(2, "not a pid");
+                }
+            }
+            case "erlang:demonitor/1" -> expect(out, 1, a.get(0) instanceof Ref, "not a reference");
+            case "erlang:list_to_pid/1" -> out.put(1, "not a textual representation of a pid");
+            case "erlang:list_to_port/1" -> out.put(1, "not a textual representation of a port");
+            case "erlang:list_to_ref/1" -> out.put(1, "not a textual representation of a reference");
             case "erlang:send/2" -> {
                 if (badarg) {
                     out.put(1, "invalid destination");

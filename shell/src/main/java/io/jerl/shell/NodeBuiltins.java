@@ -75,13 +75,36 @@ final class NodeBuiltins {
             return Atom.TRUE;
         });
         r.register("erlang", "whereis", 1, (c, a) -> {
-            LocalProcess p = a.get(0) instanceof Atom name ? node.whereis(name.name()) : null;
+            LocalProcess p = node.whereis(atom(a.get(0)).name());
             return p == null ? Atom.UNDEFINED : p.pid();
         });
         r.register("erlang", "registered", 0, (c, a) -> ErlList.of(node.registered()));
         r.register("erlang", "get_cookie", 0, (c, a) -> Atom.of(node.cookie()));
         r.register("erlang", "link", 1, (c, a) -> {
-            c.self().link(pid(a.get(0)));
+            Pid p = pid(a.get(0));
+            if (p.node().equals(node.name()) && node.process(p) == null) {
+                throw ErlangException.error(Atom.of("noproc"));
+            }
+            c.self().link(p);
+            return Atom.TRUE;
+        });
+        r.register("erlang", "monitor", 2, (c, a) -> {
+            if (!a.get(0).equals(Atom.of("process"))) {
+                throw ErlangException.error(BADARG);
+            }
+            Term target = a.get(1);
+            boolean named = target instanceof Atom || (target instanceof Tuple t && t.arity() == 2
+                    && t.get(0) instanceof Atom && t.get(1) instanceof Atom);
+            if (!(target instanceof Pid) && !named) {
+                throw ErlangException.error(BADARG);
+            }
+            return c.self().monitor(target);
+        });
+        r.register("erlang", "demonitor", 1, (c, a) -> {
+            if (!(a.get(0) instanceof Ref ref)) {
+                throw ErlangException.error(BADARG);
+            }
+            c.self().demonitor(ref);
             return Atom.TRUE;
         });
         r.register("erlang", "exit", 2, (c, a) -> {
@@ -94,6 +117,9 @@ final class NodeBuiltins {
         });
         r.register("erlang", "spawn", 1, (c, a) -> {
             Term fun = a.get(0);
+            if (!(fun instanceof io.jerl.protocol.term.Fun) && !(fun instanceof io.jerl.protocol.term.ExportFun)) {
+                throw ErlangException.error(BADARG);
+            }
             Mailbox m = node.spawn((self, none) -> c.withSelf(self).apply(fun, List.of()));
             return m.pid();
         });

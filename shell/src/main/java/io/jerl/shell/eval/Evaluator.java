@@ -720,7 +720,8 @@ public final class Evaluator {
     }
 
     /** Functions that raise the exception they are given, which erl does not put in the stack trace. */
-    private static final Set<String> RAISERS = Set.of("error", "exit", "throw", "raise");
+    private static final Set<String> RAISERS = Set.of("error/1", "error/2", "error/3", "exit/1", "throw/1",
+            "raise/3");
 
     /**
      * Runs a built-in, giving the exceptions it raises the stack trace erl's would have, so that the shell
@@ -733,7 +734,7 @@ public final class Evaluator {
         try {
             return bi.apply(ctx, args);
         } catch (ErlangException x) {
-            if (module.equals(ERLANG) && RAISERS.contains(function.name())) {
+            if (module.equals(ERLANG) && RAISERS.contains(function.name() + "/" + args.size())) {
                 throw x;
             }
             io.jerl.protocol.term.Nil none = io.jerl.protocol.term.Nil.NIL;
