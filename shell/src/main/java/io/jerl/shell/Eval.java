@@ -2,10 +2,12 @@ package io.jerl.shell;
 
 import io.jerl.grammar.ExprParser;
 import io.jerl.grammar.ParseResult;
+import io.jerl.grammar.ast.Expr;
 import io.jerl.protocol.node.ErlangException;
 import io.jerl.protocol.term.TermPrinter;
 import io.jerl.protocol.term.Tuple;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * One {@code -eval Expr} from the command line, run as erl runs it: the value is not printed, output goes to
@@ -25,8 +27,9 @@ final class Eval {
             err.println("jerl: -eval '" + expr + "': " + e.erlStyle());
             return 1;
         }
+        List<Expr> exprs = ((ParseResult.Parsed) parsed).exprs();
         try {
-            session.run(((ParseResult.Parsed) parsed).exprs(), text -> {
+            session.run(exprs, text -> {
                 out.print(text);
                 out.flush();
             });
@@ -37,7 +40,7 @@ final class Eval {
             Tuple exit = (Tuple) ErrorText.exitValue(e);
             out.println("{\"init terminating in do_boot\"," + TermPrinter.print(exit.get(1)) + "}");
             out.flush();
-            err.println("jerl: -eval '" + expr + "' raised:\n" + session.describe(e));
+            err.println("jerl: -eval '" + expr + "' raised:\n" + session.describe(e, exprs));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

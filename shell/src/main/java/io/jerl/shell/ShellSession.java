@@ -3,6 +3,9 @@ package io.jerl.shell;
 import io.jerl.grammar.ast.AtomLit;
 import io.jerl.grammar.ast.Call;
 import io.jerl.grammar.ast.Expr;
+import io.jerl.grammar.ast.Pos;
+import io.jerl.grammar.ast.Subexpressions;
+import io.jerl.grammar.ast.Var;
 import io.jerl.protocol.node.ErlangException;
 import io.jerl.protocol.node.Mailbox;
 import io.jerl.protocol.node.Node;
@@ -16,6 +19,8 @@ import io.jerl.shell.eval.BuiltinRegistry;
 import io.jerl.shell.eval.CallContext;
 import io.jerl.shell.eval.Evaluator;
 import io.jerl.shell.repl.FormEvaluator;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -57,7 +62,7 @@ final class ShellSession implements FormEvaluator {
             return Outcome.refused(pendingOutput + "* " + r.getMessage() + "\n");
         } catch (ErlangException e) {
             history.add(new History.Entry(form.number(), source, form.exprs(), ErrorText.exitValue(e)));
-            return Outcome.raised(pendingOutput + describe(e) + "\n");
+            return Outcome.raised(pendingOutput + describe(e, form.exprs()) + "\n");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.stop(pendingOutput + "** interrupted\n", 1);
@@ -85,12 +90,32 @@ final class ShellSession implements FormEvaluator {
         }
     }
 
-    /** The text erl prints for an exception from a form. */
-    String describe(ErlangException e) {
+    /**
+     * The text erl prints for an exception from a form. An unbound variable is reported as erl_lint reports it,
+     * at its first place in the form (erl finds it before running anything; jerl when it gets there).
+     */
+    String describe(ErlangException e, List<Expr> exprs) {
         if (isUnbound(e)) {
-            return "* 1:1: variable " + PrettyPrinter.print(((Tuple) e.reason()).get(1), style) + " is unbound";
+            Term name = ((Tuple) e.reason()).get(1);
+            Pos at = firstUse(exprs, ((Atom) name).name());
+            return "* " + (at == null ? "1:1" : at) + ": variable " + PrettyPrinter.print(name, style) + " is unbound";
         }
         return ErrorText.describe(e, style);
+    }
+
+    private static Pos firstUse(List<Expr> exprs, String name) {
+        Deque<Expr> todo = new ArrayDeque<>(exprs);
+        while (!todo.isEmpty()) {
+            Expr e = todo.removeFirst();
+            if (e instanceof Var v && v.name().equals(name)) {
+                return v.pos();
+            }
+            List<Expr> inside = Subexpressions.of(e);
+            for (int i = inside.size() - 1; i >= 0; i--) {
+                todo.addFirst(inside.get(i));
+            }
+        }
+        return null;
     }
 
     private static boolean isUnbound(ErlangException e) {
