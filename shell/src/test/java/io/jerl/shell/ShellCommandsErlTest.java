@@ -25,6 +25,14 @@ class ShellCommandsErlTest {
     }
 
     @Test
+    void historyShowsFormsTheWayErlReprintsThem() throws Exception {
+        sameAsErl("erlang:node().\n-1.\nnot true.\n16#ff.\n\"ab\\n\".\n#{a => 1}.\n(1 + 2) * 3.\n"
+                + "X = [1,2|[3]].\nfun lists:map/2.\ncatch 1.\n2.50.\nY = {a,\"b\"}, {Y,X}.\n"
+                + "[H | T] = X.\nlists:seq(1,3) -- [2] ++ [].\nself() ! {x,1}.\nM = #{k => v}, M#{k := w}.\n"
+                + "<0.85.0>.\nh().\n");
+    }
+
+    @Test
     void printedPidsRefsPortsAndFunsAreExpressions() throws Exception {
         sameAsErl("<0.85.0>.\nis_pid(<0.85.0>).\npid(0,85,0).\npid(0,85,0) =:= <0.85.0>.\n#Ref<0.1.2.3>.\n"
                 + "#Port<0.5>.\n[<0.1.0>, #Ref<0.1.2.3>].\n#Fun<lists.map.2>.\n<0.1.0> ! hi.\n");
