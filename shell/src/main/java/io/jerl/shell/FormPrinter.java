@@ -53,18 +53,24 @@ final class FormPrinter {
     private static final int PRIMARY = 1000;
 
     private final TermStyle style;
+    private final int number;
 
-    private FormPrinter(TermStyle style) {
+    private FormPrinter(TermStyle style, int number) {
         this.style = style;
+        this.number = number;
     }
 
-    /** The form for h(): erl's layout when this printer knows every part of it, else {@code source}. */
-    static String print(List<Expr> exprs, String source, TermStyle style) {
+    /**
+     * The form for h(): erl's layout when this printer knows every part of it, else {@code source}.
+     *
+     * @param number the form's prompt number: erl shows {@code v(-1)} in form 22 as {@code v(21)}
+     */
+    static String print(List<Expr> exprs, String source, TermStyle style, int number) {
         if (source.indexOf('$') >= 0) {
             return source; // $a is an integer in jerl's tree; erl_pp would print it as $a
         }
         List<String> parts = new ArrayList<>();
-        FormPrinter p = new FormPrinter(style);
+        FormPrinter p = new FormPrinter(style, number);
         for (Expr e : exprs) {
             String s = p.expr(e, 0);
             if (s == null) {
@@ -186,6 +192,15 @@ final class FormPrinter {
 
     /** h() leaves out {@code erlang:} before a BIF, as erl's shell does. */
     private String call(Call c) {
+        if (c.module() == null && c.function() instanceof AtomLit v && v.name().equals("v") && c.args().size() == 1) {
+            Expr n = c.args().get(0);
+            if (n instanceof UnaryOp u && u.op().equals("-") && u.operand() instanceof IntLit back) {
+                return "v(" + (number - back.value().longValue()) + ")";
+            }
+            if (n instanceof IntLit zero && zero.value().signum() == 0) {
+                return "v(" + number + ")";
+            }
+        }
         String args = list(c.args());
         String f = expr(c.function(), PRIMARY);
         if (args == null || f == null) {

@@ -15,6 +15,7 @@ import io.jerl.protocol.term.Port;
 import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
+import io.jerl.shell.eval.Builtin;
 import io.jerl.shell.eval.BuiltinRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,6 +124,11 @@ final class NodeBuiltins {
             Mailbox m = node.spawn((self, none) -> c.withSelf(self).apply(fun, List.of()));
             return m.pid();
         });
+        // erl can make a running node distributed; jerl cannot rename a running node, and says so.
+        Builtin start = (c, a) -> new Tuple(Atom.ERROR, node.isAlive() ? Atom.of("already_started")
+                : ErlList.ofString("jerl cannot become distributed while running; start it with -sname or -name"));
+        r.register("net_kernel", "start", 1, start);
+        r.register("net_kernel", "start", 2, start);
         // A node that is not distributed does not try: erl answers 'ignored'.
         r.register("net_kernel", "connect_node", 1, (c, a) -> node.isAlive() ? Atom.of(node.connect(atom(a.get(0))))
                 : Atom.of("ignored"));

@@ -132,6 +132,6 @@ final class ShellSession implements FormEvaluator {
                 return e.exprs().size() == 1 ? e.source() : "begin " + e.source() + " end";
             }
         }
-        return FormPrinter.print(form.exprs(), form.source(), style);
+        return FormPrinter.print(form.exprs(), form.source(), style, form.number());
     }
 }

@@ -29,7 +29,7 @@ class ShellCommandsErlTest {
         sameAsErl("erlang:node().\n-1.\nnot true.\n16#ff.\n\"ab\\n\".\n#{a => 1}.\n(1 + 2) * 3.\n"
                 + "X = [1,2|[3]].\nfun lists:map/2.\ncatch 1.\n2.50.\nY = {a,\"b\"}, {Y,X}.\n"
                 + "[H | T] = X.\nlists:seq(1,3) -- [2] ++ [].\nself() ! {x,1}.\nM = #{k => v}, M#{k := w}.\n"
-                + "<0.85.0>.\nh().\n");
+                + "<0.85.0>.\nv(-1).\nh().\n");
     }
 
     @Test
@@ -44,6 +44,13 @@ class ShellCommandsErlTest {
                 + "net_adm:ping(foo@bar).\nregister(shell, self()).\nwhereis(shell) =:= self().\n"
                 + "P = spawn(fun() -> receive {From, N} -> From ! N + 1 end end), is_pid(P).\n"
                 + "P ! {shell, 41}, ok.\nreceive R -> R after 5000 -> timeout end.\nself() ! hi.\nflush().\nhalt(3).\n1.\n");
+    }
+
+    @Test
+    void aLocalNodeSaysItCannotBecomeDistributedLater() {
+        // erl's net_kernel:start([bus, shortnames]) renames the running node; jerl cannot
+        assertEquals("1> {error,\"jerl cannot become distributed while running; start it with -sname or -name\"}\n2> ",
+                PipedShell.jerl("net_kernel:start([bus, shortnames]).\n").stdout());
     }
 
     @Test
