@@ -10,6 +10,9 @@ lexer grammar ErlangLexer;
 
 options { superClass = ErlangLexerBase; }
 
+// Never produced by a lexer rule: PrintedIds replaces the tokens of a printed pid, port, reference or fun with one.
+tokens { PRINTED_ID }
+
 // Reserved words of OTP 25 without optional features ('maybe' and 'else' are plain atoms there).
 // 'cond' and 'let' are reserved but used by no expression, so they are always a syntax error, as in erl.
 AFTER    : 'after';

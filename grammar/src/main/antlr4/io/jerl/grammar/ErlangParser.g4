@@ -78,6 +78,7 @@ exprMax
     | receiveExpr                                  # maxReceive
     | funExpr                                      # maxFun
     | tryExpr                                      # maxTry
+    | PRINTED_ID                                   # maxPrintedId   // <0.85.0>, #Ref<...>: see PrintedIds
     ;
 
 atomic : CHAR | INTEGER | FLOAT | atom | STRING+ ;

@@ -355,6 +355,8 @@ final class AstBuilder {
             return fun(c.funExpr());
         } else if (ctx instanceof MaxTryContext c) {
             return tryExpr(c.tryExpr());
+        } else if (ctx instanceof MaxPrintedIdContext c) {
+            return (Expr) value(c.PRINTED_ID().getSymbol());
         }
         throw new IllegalStateException("unknown primary: " + ctx.getClass().getSimpleName());
     }

@@ -136,7 +136,12 @@ public final class ExprParser {
     }
 
     /** Tokens on the default channel and the decoded value of each literal, by token index. */
-    private record Lexed(List<Token> tokens, Object[] values) {
+    record Lexed(List<Token> tokens, Object[] values) {
+    }
+
+    /** The tokens the parser sees for {@code text} (printed pids and the like merged), for grammar tests. */
+    static List<Token> tokens(String text) {
+        return lex(text).tokens();
     }
 
     /** Scans all of {@code text}, reporting the first scanner error as erl_scan would. */
@@ -169,7 +174,7 @@ public final class ExprParser {
             beforePrevious = previous;
             previous = type;
         }
-        return new Lexed(tokens, values.toArray());
+        return PrintedIds.merge(tokens, values);
     }
 
     /** The decoded value of a literal token (null for others), or the scanner's error for an error token. */

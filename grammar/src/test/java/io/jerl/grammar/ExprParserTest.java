@@ -313,6 +313,18 @@ class ExprParserTest {
     }
 
     @Test
+    void printedPidsPortsRefsAndFunsReadAsTheShellReadsThem() {
+        assertEquals("(call erlang:list_to_pid \"<0.85.0>\")", shape("<0.85.0>."));
+        assertEquals("(call erlang:list_to_pid \"<0.85.0>\")", shape("< 0.85.0 >."));
+        assertEquals("(call erlang:list_to_port \"#Port<0.5>\")", shape("#Port<0.5>."));
+        assertEquals("(call erlang:list_to_ref \"#Ref<0.1.2.3>\")", shape("#Ref<0.1.2.3>."));
+        FunRef fun = (FunRef) one("#Fun<lists.map.2>.");
+        assertEquals(new AtomLit(new Pos(1, 1), "lists"), fun.module());
+        assertEquals(new IntLit(new Pos(1, 1), BigInteger.TWO), fun.arity());
+        assertInstanceOf(io.jerl.grammar.ast.Send.class, one("<0.85.0> ! hi."));
+    }
+
+    @Test
     void funReferences() {
         FunRef local = (FunRef) one("fun f/1.");
         assertNull(local.module());
@@ -433,7 +445,8 @@ class ExprParserTest {
         assertEquals("syntax error before: ')'", e.message());
         assertEquals("* 1:7: syntax error before: ')'", e.erlStyle());
         assertEquals("* 1:3: syntax error before: 2", error("1 2.").erlStyle());
-        assertEquals("* 1:1: syntax error before: '<'", error("<0.85.0>.").erlStyle());
+        assertEquals("* 1:1: syntax error before: '<'", error("< 0.85 . 0 >.").erlStyle());
+        assertEquals("* 1:2: syntax error before: Foo", error("#Foo<0.1>.").erlStyle());
         assertEquals("* 1:11: syntax error before: 'end'", error("case X of end.").erlStyle());
         assertEquals("* 1:3: syntax error before: \"abc\"", error("1 \"abc\".").erlStyle());
         assertEquals("* 1:1: unterminated string starting with \"unterminated\"", error("\"unterminated").erlStyle());

@@ -7,8 +7,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.atn.ATNConfigSet;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -41,9 +41,7 @@ class GrammarAmbiguityTest {
     void noEntryOfTheValidCorpusIsAmbiguous() {
         List<String> reports = new ArrayList<>();
         for (Corpus.Entry e : Corpus.load(Corpus.VALID)) {
-            ErlangLexer lexer = new ErlangLexer(CharStreams.fromString(e.text()));
-            lexer.removeErrorListeners();
-            ErlangParser parser = new ErlangParser(new CommonTokenStream(lexer));
+            ErlangParser parser = new ErlangParser(new CommonTokenStream(new ListTokenSource(ExprParser.tokens(e.text()))));
             parser.removeErrorListeners();
             parser.setErrorHandler(new FailFastErrorStrategy());
             parser.getInterpreter().setPredictionMode(PredictionMode.LL_EXACT_AMBIG_DETECTION);

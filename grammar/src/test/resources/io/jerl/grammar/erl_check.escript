@@ -3,7 +3,7 @@
 %%! -noshell
 %%
 %% Reads texts separated by NUL bytes from the file named by the second argument and reports, after a first line
-%% "otp <release>", one line per text, what OTP's scanner and parser make of it, in the shape the jerl grammar
+%% "otp <release>", one line per text, what OTP's scanner and the shell's parser make of it, in the shape the jerl grammar
 %% tests compare against:
 %%
 %%   ok <abstract format of the expressions, every annotation 0 and chars as integers, written with ~tw>
@@ -26,10 +26,14 @@ safe_check(Mode, Text) ->
     catch Class:Reason -> io_lib:format("crash ~w:~w", [Class, element(1, Reason)])
     end.
 
+%% The shell scans with the text option and parses with erl_eval:extended_parse_exprs/1, which is erl_parse plus
+%% one step before it: printed pids, ports, references and funs (<0.85.0>, #Ref<0.1.2.3>, #Fun<m.f.1>) become
+%% calls of erlang:list_to_pid/port/ref (or fun M:F/A). Plain erl_parse:parse_exprs/1 rejects them; jerl's grammar
+%% follows the shell, so the corpora are checked against what the shell parses.
 check(Mode, Text) ->
-    case erl_scan:string(Text, {1, 1}) of
+    case erl_scan:string(Text, {1, 1}, [text]) of
         {ok, Tokens, _} ->
-            case erl_parse:parse_exprs(Tokens) of
+            case erl_eval:extended_parse_exprs(Tokens) of
                 {ok, Exprs} -> parsed(Mode, Exprs);
                 {error, {Loc, Mod, Desc}} -> error_line(Loc, Mod, Desc)
             end;

@@ -18,15 +18,16 @@ import java.util.Map;
  * @param kernel    {@code -kernel Key Value} pairs, in order
  * @param noshell   {@code -noshell}
  * @param evals     {@code -eval Expr} expressions, in order
+ * @param exitOnError {@code -exit_on_error} (jerl's own): a piped run exits 1 if any form raised or did not parse
  */
 public record CommandLine(String sname, String name, String cookie, boolean hidden, boolean connectAll,
-                          Map<String, String> kernel, boolean noshell, List<String> evals, boolean help,
-                          boolean version) {
+                          Map<String, String> kernel, boolean noshell, List<String> evals, boolean exitOnError,
+                          boolean help, boolean version) {
     /** The -kernel keys jerl acts on. */
     static final List<String> KERNEL_KEYS = List.of("inet_dist_listen_min", "inet_dist_listen_max", "net_ticktime",
             "inet_dist_use_interface");
     private static final List<String> FLAGS = List.of("-sname", "-name", "-setcookie", "-hidden", "-connect_all",
-            "-kernel", "-noshell", "-noinput", "-eval", "-h", "-help", "--help", "--version", "-version");
+            "-kernel", "-noshell", "-noinput", "-eval", "-exit_on_error", "-h", "-help", "--help", "--version", "-version");
 
     public static CommandLine parse(String... args) {
         String sname = null;
@@ -37,6 +38,7 @@ public record CommandLine(String sname, String name, String cookie, boolean hidd
         Map<String, String> kernel = new LinkedHashMap<>();
         boolean noshell = false;
         List<String> evals = new ArrayList<>();
+        boolean exitOnError = false;
         boolean help = false;
         boolean version = false;
         for (int i = 0; i < args.length; i++) {
@@ -58,6 +60,7 @@ public record CommandLine(String sname, String name, String cookie, boolean hidd
                 }
                 case "-noshell", "-noinput" -> noshell = true;
                 case "-eval" -> evals.add(value(args, ++i, a));
+                case "-exit_on_error" -> exitOnError = true;
                 case "-h", "-help", "--help" -> help = true;
                 case "--version", "-version" -> version = true;
                 default -> throw new ShellException("unknown option '" + a + "'" + suggestion(a, FLAGS)
@@ -67,7 +70,8 @@ public record CommandLine(String sname, String name, String cookie, boolean hidd
         if (sname != null && name != null) {
             throw new ShellException("give either -sname or -name, not both");
         }
-        return new CommandLine(sname, name, cookie, hidden, connectAll, kernel, noshell, evals, help, version);
+        return new CommandLine(sname, name, cookie, hidden, connectAll, kernel, noshell, evals, exitOnError, help,
+                version);
     }
 
     public boolean distributed() {
@@ -96,8 +100,12 @@ public record CommandLine(String sname, String name, String cookie, boolean hidd
                   -connect_all false       do not connect to the nodes a peer knows
                   -kernel KEY VALUE        inet_dist_listen_min, inet_dist_listen_max, net_ticktime,
                                            inet_dist_use_interface
-                  -noshell                 no prompt; with -eval, run and stay up until stopped
-                  -eval EXPR               evaluate EXPR at start
+                  (no -sname/-name: a local node, nonode@nohost, as erl without a name)
+                  -noshell                 no shell: run the -eval expressions, then stay up until halt()
+                  -eval EXPR               evaluate EXPR at start (several run in order); if one raises,
+                                           print the error and exit 1, as erl does
+                  -exit_on_error           for piped scripts (jerl < demo.erl): exit 1 at the end of input
+                                           if any expression raised or had a syntax error
                   -h, --help               this text
                   --version                jerl's version
                 Environment: ERL_EPMD_PORT  the EPMD port (default 4369)

@@ -28,7 +28,7 @@ final class InteractiveShell {
         return System.console() != null;
     }
 
-    static void run(Node node, BuiltinRegistry registry, ShellSession session, String banner,
+    static Repl.End run(Node node, BuiltinRegistry registry, ShellSession session, String banner,
                     IntFunction<String> prompt, Consumer<String> standardOutput) {
         PrintStream stderr = System.err;
         NodeCompletionSources completion = new NodeCompletionSources(registry, session::variableNames, node);
@@ -40,7 +40,7 @@ final class InteractiveShell {
             System.setErr(new PrintStream(new ReportStream(term::printAbove), true, StandardCharsets.UTF_8));
             try {
                 term.print(banner);
-                new Repl(term, session, prompt).run();
+                return new Repl(term, session, prompt).run();
             } finally {
                 System.setErr(stderr);
                 node.removeNodeListener(notices);

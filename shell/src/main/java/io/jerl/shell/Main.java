@@ -21,8 +21,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * {@code jerl}: starts a node from erl's command line and runs the shell on it, reading forms from standard
- * input until it ends or {@code q().} (the JLine terminal with history and completion is still to come).
+ * {@code jerl}: starts a node from erl's command line (a local one, nonode@nohost, without -sname/-name), runs
+ * the -eval expressions, then the shell on it, reading forms from standard input until it ends, q() or halt()
+ * (the JLine terminal with history and completion is still to come); with -noshell, no shell: the node stays up.
  */
 public final class Main {
     static final String VERSION = "0.1.0";
@@ -51,11 +52,7 @@ public final class Main {
             out.println("jerl " + VERSION);
             return 0;
         }
-        if (!cl.distributed()) {
-            err.println("jerl: give a node name with -sname NAME or -name NAME (the local-only shell comes later)");
-            return 2;
-        }
-        try (Node node = Node.start(nodeName(cl), cookie(cl), options(cl).withEpmdPort(epmdPort))) {
+        try (Node node = startNode(cl, epmdPort)) {
             // Peers expect global's name server on a visible node; without it their global:sync() hangs.
             Global global = Global.start(node, cl.connectAll());
             BuiltinRegistry registry = new BuiltinRegistry();
@@ -67,21 +64,46 @@ public final class Main {
                 out.flush();
             };
             node.setStandardOutput(standardOutput);
-            String prompt = "(" + node.name().name() + ")";
-            if (in == System.in && InteractiveShell.onTerminal()) {
-                InteractiveShell.run(node, registry, session, "Eshell jerl " + VERSION
-                        + "  (Ctrl-D or q(). to stop, Ctrl-C to interrupt)\n", n -> prompt + n + "> ", standardOutput);
-                return 0;
+            for (String expr : cl.evals()) {
+                Integer status = Eval.run(expr, session, out, err);
+                if (status != null) {
+                    return status;
+                }
             }
-            out.println("Eshell jerl " + VERSION + "  (end input or q(). to stop)");
-            new Repl(new StreamIo(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out),
-                    session, n -> prompt + n + "> ").run();
+            if (cl.noshell()) {
+                // erl -noshell keeps the node up until something halts it; here only an -eval can.
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
+            String prompt = node.isAlive() ? "(" + node.name().name() + ")" : "";
+            Repl.End end;
+            if (in == System.in && InteractiveShell.onTerminal()) {
+                end = InteractiveShell.run(node, registry, session, "Eshell jerl " + VERSION
+                        + "  (Ctrl-D or q(). to stop, Ctrl-C to interrupt)\n", n -> prompt + n + "> ", standardOutput);
+            } else {
+                out.println("Eshell jerl " + VERSION + "  (end input or q(). to stop)");
+                end = new Repl(new StreamIo(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                        out), session, n -> prompt + n + "> ").run();
+            }
             out.flush();
-            return 0;
+            if (end.stopped()) {
+                return end.status();
+            }
+            return cl.exitOnError() && end.failures() > 0 ? 1 : 0;
         } catch (ProtocolException | ShellException e) {
             err.println("jerl: " + e.getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
+    }
+
+    /** A distributed node for -sname/-name; else a local one, as erl without a name. */
+    private static Node startNode(CommandLine cl, int epmdPort) {
+        if (!cl.distributed()) {
+            return Node.startLocal(options(cl));
+        }
+        return Node.start(nodeName(cl), cookie(cl), options(cl).withEpmdPort(epmdPort));
     }
 
     static NodeName nodeName(CommandLine cl) {

@@ -11,9 +11,11 @@ import io.jerl.protocol.term.Atom;
 import io.jerl.protocol.term.ErlInt;
 import io.jerl.protocol.term.ErlList;
 import io.jerl.protocol.term.Pid;
+import io.jerl.protocol.term.Port;
 import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
+import io.jerl.shell.eval.Builtin;
 import io.jerl.shell.eval.BuiltinRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +33,35 @@ final class NodeBuiltins {
         r.register("erlang", "self", 0, (c, a) -> c.self().pid());
         r.register("erlang", "node", 0, (c, a) -> node.name());
         r.register("erlang", "nodes", 0, (c, a) -> ErlList.of(node.nodes()));
-        r.register("erlang", "is_alive", 0, (c, a) -> Atom.TRUE);
+        r.register("erlang", "is_alive", 0, (c, a) -> Atom.of(node.isAlive()));
+        r.register("erlang", "list_to_pid", 1, (c, a) -> {
+            long[] n = printed(a.get(0), "<", ">", 3);
+            return new Pid(node.name(), (int) n[1], (int) n[2], node.creation());
+        });
+        r.register("erlang", "list_to_port", 1, (c, a) -> {
+            long[] n = printed(a.get(0), "#Port<", ">", 2);
+            return new Port(node.name(), n[1], node.creation());
+        });
+        r.register("erlang", "list_to_ref", 1, (c, a) -> {
+            long[] n = printed(a.get(0), "#Ref<", ">", 4);
+            // erl prints a reference's words last first
+            return new Ref(node.name(), node.creation(), new int[] {(int) n[3], (int) n[2], (int) n[1]});
+        });
         r.register("erlang", "make_ref", 0, (c, a) -> node.makeRef());
+        r.register("erlang", "send", 2, (c, a) -> {
+            Term to = a.get(0);
+            boolean ok = to instanceof Pid || to instanceof Atom || to instanceof Ref || (to instanceof Tuple t
+                    && t.arity() == 2 && t.get(0) instanceof Atom && t.get(1) instanceof Atom);
+            try {
+                if (ok) {
+                    c.self().send(to, a.get(1));
+                    return a.get(1);
+                }
+            } catch (io.jerl.protocol.ProtocolException e) {
+                // a name not registered here: erl's badarg
+            }
+            throw ErlangException.error(BADARG);
+        });
         r.register("erlang", "register", 2, (c, a) -> {
             if (!(a.get(0) instanceof Atom name) || !(a.get(1) instanceof Pid pid) || node.process(pid) == null
                     || !node.register(name.name(), node.process(pid))) {
@@ -47,13 +76,36 @@ final class NodeBuiltins {
             return Atom.TRUE;
         });
         r.register("erlang", "whereis", 1, (c, a) -> {
-            LocalProcess p = a.get(0) instanceof Atom name ? node.whereis(name.name()) : null;
+            LocalProcess p = node.whereis(atom(a.get(0)).name());
             return p == null ? Atom.UNDEFINED : p.pid();
         });
         r.register("erlang", "registered", 0, (c, a) -> ErlList.of(node.registered()));
         r.register("erlang", "get_cookie", 0, (c, a) -> Atom.of(node.cookie()));
         r.register("erlang", "link", 1, (c, a) -> {
-            c.self().link(pid(a.get(0)));
+            Pid p = pid(a.get(0));
+            if (p.node().equals(node.name()) && node.process(p) == null) {
+                throw ErlangException.error(Atom.of("noproc"));
+            }
+            c.self().link(p);
+            return Atom.TRUE;
+        });
+        r.register("erlang", "monitor", 2, (c, a) -> {
+            if (!a.get(0).equals(Atom.of("process"))) {
+                throw ErlangException.error(BADARG);
+            }
+            Term target = a.get(1);
+            boolean named = target instanceof Atom || (target instanceof Tuple t && t.arity() == 2
+                    && t.get(0) instanceof Atom && t.get(1) instanceof Atom);
+            if (!(target instanceof Pid) && !named) {
+                throw ErlangException.error(BADARG);
+            }
+            return c.self().monitor(target);
+        });
+        r.register("erlang", "demonitor", 1, (c, a) -> {
+            if (!(a.get(0) instanceof Ref ref)) {
+                throw ErlangException.error(BADARG);
+            }
+            c.self().demonitor(ref);
             return Atom.TRUE;
         });
         r.register("erlang", "exit", 2, (c, a) -> {
@@ -91,7 +143,14 @@ final class NodeBuiltins {
             c.self().monitorNodes(on.equals(Atom.TRUE));
             return Atom.OK;
         });
-        r.register("net_kernel", "connect_node", 1, (c, a) -> Atom.of(node.connect(atom(a.get(0)))));
+        // erl can make a running node distributed; jerl cannot rename a running node, and says so.
+        Builtin start = (c, a) -> new Tuple(Atom.ERROR, node.isAlive() ? Atom.of("already_started")
+                : ErlList.ofString("jerl cannot become distributed while running; start it with -sname or -name"));
+        r.register("net_kernel", "start", 1, start);
+        r.register("net_kernel", "start", 2, start);
+        // A node that is not distributed does not try: erl answers 'ignored'.
+        r.register("net_kernel", "connect_node", 1, (c, a) -> node.isAlive() ? Atom.of(node.connect(atom(a.get(0))))
+                : Atom.of("ignored"));
         r.register("net_adm", "ping", 1, (c, a) -> Atom.of(node.ping(atom(a.get(0))) ? "pong" : "pang"));
         r.register("net_adm", "localhost", 0, (c, a) -> ErlList.ofString(NodeName.shortHostName()));
         r.register("inet", "gethostname", 0, (c, a) -> new Tuple(Atom.OK, ErlList.ofString(NodeName.shortHostName())));
@@ -130,6 +189,32 @@ final class NodeBuiltins {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return new Tuple(Atom.ERROR, Atom.of("address"));
         }
+    }
+
+    /**
+     * The numbers of a printed pid, port or reference on this node ({@code <0.85.0>}): {@code count} unsigned
+     * 32-bit numbers between {@code open} and {@code close}, separated by dots, the first 0 (this node). Other
+     * nodes' numbering is not known here, so their identifiers are refused as erl refuses unknown ones: badarg.
+     */
+    private static long[] printed(Term text, String open, String close, int count) {
+        String s = text instanceof ErlList l ? l.asString().orElse(null) : null;
+        if (s == null || !s.startsWith(open) || !s.endsWith(close)) {
+            throw ErlangException.error(BADARG);
+        }
+        String[] parts = s.substring(open.length(), s.length() - close.length()).split("\\.", -1);
+        if (parts.length != count) {
+            throw ErlangException.error(BADARG);
+        }
+        long[] out = new long[count];
+        for (int i = 0; i < count; i++) {
+            if (!parts[i].matches("[0-9]{1,10}") || (out[i] = Long.parseLong(parts[i])) > 0xFFFFFFFFL) {
+                throw ErlangException.error(BADARG);
+            }
+        }
+        if (out[0] != 0) {
+            throw ErlangException.error(BADARG);
+        }
+        return out;
     }
 
     private static Atom atom(Term t) {

@@ -40,6 +40,8 @@ class CommandLineTest {
         assertTrue(e.getMessage().contains("did you mean 'inet_dist_listen_min'"), e.getMessage());
         e = assertThrows(ShellException.class, () -> CommandLine.parse("--sname", "x"));
         assertTrue(e.getMessage().contains("'-sname'"), e.getMessage());
+        e = assertThrows(ShellException.class, () -> CommandLine.parse("-exit_on_eror"));
+        assertTrue(e.getMessage().contains("did you mean '-exit_on_error'"), e.getMessage());
         assertThrows(ShellException.class, () -> CommandLine.parse("-sname"));
         assertThrows(ShellException.class, () -> CommandLine.parse("-sname", "a", "-name", "b"));
     }

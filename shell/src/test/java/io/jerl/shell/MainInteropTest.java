@@ -83,4 +83,51 @@ class MainInteropTest {
                     "jerl left EPMD when it stopped");
         }
     }
+
+    /** Runs jerl -sname alive on piped input to its end; its transcript, once it exited with status 0. */
+    private static String runPiped(Epmd epmd, String alive, String cookie, String input) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        String[] args = {"-sname", alive, "-setcookie", cookie};
+        int status = CompletableFuture.supplyAsync(() -> Main.run(args,
+                new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), ps, ps, epmd.port()))
+                .get(60, TimeUnit.SECONDS);
+        assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void qLeavesEpmdAndClosesTheConnectionsBeforeTheEndOfInput() throws Exception {
+        String cookie = ErlTools.randomCookie();
+        String alive = ErlTools.uniqueName("q");
+        try (Epmd epmd = Epmd.start();
+             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("car")).cookie(cookie).epmdPort(epmd.port()).start()) {
+            String transcript = runPiped(epmd, alive, cookie, "net_adm:ping('" + erl.name() + "').\nq().\nio:format(\"not read~n\").\n");
+            assertTrue(transcript.endsWith("1> pong\n(" + alive + "@" + ErlTools.shortHostName() + ")2> ok\n"), transcript);
+            assertEquals("false", erl.eval("lists:keymember(\"" + alive + "\", 1, element(2, net_adm:names()))"));
+            assertEquals("[]", erl.eval("(fun W(0) -> nodes(); W(N) -> case nodes() of [] -> []; _ -> "
+                    + "timer:sleep(100), W(N - 1) end end)(100)"), "the connection is closed");
+        }
+    }
+
+    @Test
+    void nregsListsTheRegisteredProcessesOfEveryConnectedNode() throws Exception {
+        String cookie = ErlTools.randomCookie();
+        String alive = ErlTools.uniqueName("regs");
+        try (Epmd epmd = Epmd.start();
+             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("car")).cookie(cookie).epmdPort(epmd.port()).start()) {
+            String transcript = runPiped(epmd, alive, cookie, "register(shell, self()).\nnet_adm:ping('" + erl.name() + "').\nnregs().\n");
+            String own = "\n** Registered procs on node " + alive + "@" + ErlTools.shortHostName() + " **\n";
+            String theirs = "\n** Registered procs on node " + erl.name() + " **\n";
+            assertTrue(transcript.contains(own) && transcript.indexOf(own) < transcript.indexOf(theirs), transcript);
+            assertTrue(transcript.matches("(?s).*\nshell {17}<0\\.\\d+\\.0> +mailbox .*"), transcript);
+            // erl's own processes, with the initial calls erl's regs() shows for them
+            assertTrue(transcript.matches("(?s).*\nrex {19}<1\\.\\d+\\.0> +rpc:init/1 +\\d+ +0\n.*"), transcript);
+            assertTrue(transcript.matches("(?s).*\nglobal_name_server +<1\\.\\d+\\.0> +global:init/1 .*"), transcript);
+            for (String name : erl.eval("lists:sort(registered())").replaceAll("[\\[\\]\\s]", "").split(",")) {
+                String shown = name.length() > 21 ? name.substring(0, 21) : name;
+                assertTrue(transcript.contains("\n" + shown + " "), name + " in:\n" + transcript);
+            }
+        }
+    }
 }

@@ -62,6 +62,10 @@ final class Connections implements HandshakeListener, DistHandler {
 
     /** The connection to {@code peer}, made if need be; completes with null when it cannot be made. */
     CompletableFuture<DistConnection> connect(Atom peer) {
+        if (!node.isAlive()) {
+            return CompletableFuture.failedFuture(new ProtocolException(node.name().name()
+                    + " is not distributed; it cannot connect to " + peer.name()));
+        }
         Entry e;
         boolean dial = false;
         synchronized (this) {

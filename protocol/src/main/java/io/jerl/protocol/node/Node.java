@@ -123,6 +123,22 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a node that is not distributed, as erl without {@code -sname}/{@code -name}: named
+     * {@code nonode@nohost}, with local processes, names, links and monitors, but no listener, no EPMD
+     * registration and no connections ({@link #connect} is false for every other node).
+     */
+    public static Node startLocal(NodeOptions options) {
+        Node node = new Node(new NodeName("nonode", "nohost"), "nocookie", options);
+        node.startServices();
+        return node;
+    }
+
+    /** erlang:is_alive/0: whether this node is distributed (started by {@link #start}). */
+    public boolean isAlive() {
+        return identity != null;
+    }
+
     private void listen() {
         ServerBootstrap sb = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -184,7 +200,7 @@ public final class Node implements AutoCloseable {
                 (format, args) -> IoFormat.format(format, args, style));
         functions.register("erlang", "node", 0, (self, a) -> name);
         functions.register("erlang", "nodes", 0, (self, a) -> ErlList.of(nodes()));
-        functions.register("erlang", "is_alive", 0, (self, a) -> Atom.TRUE);
+        functions.register("erlang", "is_alive", 0, (self, a) -> Atom.of(isAlive()));
         functions.register("erlang", "self", 0, (self, a) -> self.pid());
         functions.register("erlang", "registered", 0, (self, a) -> ErlList.of(registered()));
         functions.register("erlang", "whereis", 1, (self, a) -> {
@@ -245,6 +261,9 @@ public final class Node implements AutoCloseable {
 
     /** The distribution port this node listens on. */
     public int port() {
+        if (listener == null) {
+            throw new ProtocolException(name.name() + " is not distributed and has no distribution port");
+        }
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
@@ -465,6 +484,19 @@ public final class Node implements AutoCloseable {
     /** The process registered under {@code name} here, or null. */
     LocalProcess registered(Atom registeredName) {
         return registry.get(registeredName);
+    }
+
+    /** The live local processes, in pid order (for erl's i() and regs()). */
+    public List<LocalProcess> processes() {
+        List<LocalProcess> out = new ArrayList<>();
+        for (LocalProcess p : processes.values()) {
+            if (p.isAlive()) {
+                out.add(p);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt((LocalProcess p) -> p.pid().serial())
+                .thenComparingInt(p -> p.pid().id()));
+        return out;
     }
 
     /** The local process with this pid, or null if it is not (or no longer) here. */

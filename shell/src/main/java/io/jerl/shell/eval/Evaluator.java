@@ -89,13 +89,22 @@ public final class Evaluator {
         ErlangException.error(new Tuple(Atom.of("system_limit"), ErlList.of(Atom.OK), ErlInt.of(0)));
     }
 
+    private static final Atom SHELL_DEFAULT = Atom.of("shell_default");
+
     private final BuiltinRegistry registry;
+    private final ShellCommandHandler commands;
     private final long instance = EVALUATORS.incrementAndGet();
     private final AtomicLong nextFun = new AtomicLong();
     private final Map<Fun, Closure> closures = new ConcurrentHashMap<>();
 
     public Evaluator(BuiltinRegistry registry) {
+        this(registry, (name, args, b, ctx, ev) -> null);
+    }
+
+    /** @param commands the shell's own commands (b(), f(X), e(N), ...), tried for local calls after the BIFs */
+    public Evaluator(BuiltinRegistry registry, ShellCommandHandler commands) {
         this.registry = registry;
+        this.commands = commands;
     }
 
     public BuiltinRegistry registry() {
@@ -310,7 +319,7 @@ public final class Evaluator {
     private Term operator(String op, List<Term> args, CallContext ctx) throws InterruptedException {
         Builtin bi = registry == null ? null : registry.lookup(ERLANG, Atom.of(op), args.size());
         if (bi != null) {
-            return bi.apply(ctx, args);
+            return applyBuiltin(bi, ERLANG, Atom.of(op), args, ctx);
         }
         try {
             return args.size() == 1 ? BasicOperators.unary(op, args.get(0))
@@ -450,7 +459,9 @@ public final class Evaluator {
             } else if (t instanceof ErlInt i && i.value() >= 0 && i.value() <= 0xFFFFFFFFL) {
                 timeout = Duration.ofMillis(i.value());
             } else {
-                throw ErlangException.error(Atom.of("timeout_value"));
+                // erl_eval raises it from prim_eval:'receive'/2, which erl's shell then names
+                throw new ErlangException(ErlangException.ERROR, Atom.of("timeout_value"), ErlList.of(new Tuple(
+                        Atom.of("prim_eval"), Atom.of("receive"), ErlInt.of(2), io.jerl.protocol.term.Nil.NIL)));
             }
         }
         Mailbox self = ctx.self();
@@ -503,15 +514,21 @@ public final class Evaluator {
                 || (to instanceof Tuple t && t.arity() == 2 && t.get(0) instanceof Atom && t.get(1) instanceof Atom);
         Mailbox self = ctx.self();
         if (!ok || self == null) {
-            throw ErlangException.error(Atom.of("badarg"));
+            throw sendBadarg(to, msg);
         }
         try {
             self.send(to, msg);
         } catch (ErlangException x) {
             throw x;
         } catch (RuntimeException x) {
-            throw ErlangException.error(Atom.of("badarg"));
+            throw sendBadarg(to, msg);
         }
+    }
+
+    /** erl's badarg from {@code To ! Msg}, raised in the operator {@code !/2}. */
+    private static ErlangException sendBadarg(Term to, Term msg) {
+        return new ErlangException(ErlangException.ERROR, Atom.of("badarg"), ErlList.of(
+                new Tuple(ERLANG, Atom.of("!"), ErlList.of(to, msg), io.jerl.protocol.term.Nil.NIL)));
     }
 
     // ---------------------------------------------------------------- comprehensions
@@ -699,7 +716,39 @@ public final class Evaluator {
             throw new ErlangException(ErlangException.ERROR, Atom.of("undef"),
                     ErlList.of(new Tuple(module, function, ErlList.of(args), io.jerl.protocol.term.Nil.NIL)));
         }
-        return bi.apply(ctx, args);
+        return applyBuiltin(bi, module, function, args, ctx);
+    }
+
+    /** Functions that raise the exception they are given, which erl does not put in the stack trace. */
+    private static final Set<String> RAISERS = Set.of("error/1", "error/2", "error/3", "exit/1", "throw/1",
+            "raise/3");
+
+    /**
+     * Runs a built-in, giving the exceptions it raises the stack trace erl's would have, so that the shell
+     * can say where they happened ("in function atom_to_list/1, called as atom_to_list(1)"): a built-in that
+     * fails itself gets the frame {@code {M, F, Args, []}}; an exception passing through one (from a fun it
+     * called) gets {@code {M, F, Arity, []}} added below the frames it has ("in call from lists:map/2").
+     */
+    private static Term applyBuiltin(Builtin bi, Atom module, Atom function, List<Term> args, CallContext ctx)
+            throws InterruptedException {
+        try {
+            return bi.apply(ctx, args);
+        } catch (ErlangException x) {
+            if (module.equals(ERLANG) && RAISERS.contains(function.name() + "/" + args.size())) {
+                throw x;
+            }
+            io.jerl.protocol.term.Nil none = io.jerl.protocol.term.Nil.NIL;
+            if (x.stacktrace() == none) {
+                throw new ErlangException(x.kind(), x.reason(),
+                        ErlList.of(new Tuple(module, function, ErlList.of(args), none)));
+            }
+            if (x.stacktrace() instanceof ErlList frames && frames.isProper()) {
+                Term[] more = java.util.Arrays.copyOf(frames.elements(), frames.size() + 1);
+                more[more.length - 1] = new Tuple(module, function, ErlInt.of(args.size()), none);
+                throw new ErlangException(x.kind(), x.reason(), ErlList.of(more));
+            }
+            throw x;
+        }
     }
 
     private Term evalCall(Call c, Bindings b, CallContext ctx) throws InterruptedException {
@@ -713,17 +762,39 @@ public final class Evaluator {
             return call(ma, fa, args, ctx);
         }
         if (c.function() instanceof AtomLit a) {
-            List<Term> args = args(c, b, ctx);
-            Atom f = Atom.of(a.name());
-            Builtin bi = registry == null ? null : registry.lookup(ERLANG, f, args.size());
-            if (bi == null) {
-                throw ErlangException.error(new Tuple(Atom.of("shell_undef"), f, ErlInt.of(args.size()),
-                        io.jerl.protocol.term.Nil.NIL));
-            }
-            return bi.apply(ctx, args);
+            return evalLocalCall(Atom.of(a.name()), c.args(), b, ctx);
         }
         Term fun = eval(c.function(), b, ctx);
         return apply(fun, args(c, b, ctx), ctx);
+    }
+
+    /**
+     * {@code f(Args)} as erl's shell resolves it: an auto-imported BIF ({@code erlang:f}), else one of the
+     * shell's own commands, else {@code shell_default:f} (erl's c module: flush(), i(), regs(), ...), else
+     * "undefined shell command".
+     */
+    private Term evalLocalCall(Atom f, List<Expr> argExprs, Bindings b, CallContext ctx) throws InterruptedException {
+        int arity = argExprs.size();
+        Builtin bif = registry == null ? null : registry.lookup(ERLANG, f, arity);
+        if (bif == null) {
+            Term v = commands.call(f.name(), argExprs, b, ctx, this);
+            if (v != null) {
+                return v;
+            }
+        }
+        List<Term> args = new ArrayList<>(arity);
+        for (Expr a : argExprs) {
+            args.add(eval(a, b, ctx));
+        }
+        if (bif != null) {
+            return applyBuiltin(bif, ERLANG, f, args, ctx);
+        }
+        Builtin command = registry == null ? null : registry.lookup(SHELL_DEFAULT, f, arity);
+        if (command == null) {
+            throw ErlangException.error(new Tuple(Atom.of("shell_undef"), f, ErlInt.of(arity),
+                    io.jerl.protocol.term.Nil.NIL));
+        }
+        return command.apply(ctx, args);
     }
 
     private List<Term> args(Call c, Bindings b, CallContext ctx) throws InterruptedException {

@@ -16,6 +16,7 @@ public final class Repl {
     private final FormEvaluator evaluator;
     private final IntFunction<String> prompt;
     private int number = 1;
+    private int failures;
 
     /** @param prompt the prompt for form N, e.g. {@code "(bus@server1)N> "} */
     public Repl(ShellIo io, FormEvaluator evaluator, IntFunction<String> prompt) {
@@ -24,8 +25,18 @@ public final class Repl {
         this.prompt = prompt;
     }
 
-    /** Runs until the end of input or a form that stops the shell; returns the number of the next form. */
-    public int run() {
+    /**
+     * How a run ended.
+     *
+     * @param stopped  a form stopped the shell (q(), halt()) rather than the input ending
+     * @param status   the exit status that form asked for (0 at the end of input)
+     * @param failures forms that raised or had a syntax error
+     */
+    public record End(boolean stopped, int status, int failures) {
+    }
+
+    /** Runs until the end of input or a form that stops the shell. */
+    public End run() {
         Deque<String> pending = new ArrayDeque<>();
         StringBuilder partial = new StringBuilder();
         boolean promptShown = false;
@@ -34,7 +45,7 @@ public final class Repl {
                 String line = io.readLine(partial.length() == 0 && !promptShown ? prompt.apply(number) : "");
                 promptShown = false;
                 if (line == null) {
-                    return number;
+                    return new End(false, 0, failures);
                 }
                 partial.append(line).append('\n');
                 if (!ExprParser.isComplete(partial.toString())) {
@@ -49,8 +60,9 @@ public final class Repl {
             } else {
                 io.print(prompt.apply(number)); // the next form from the same line gets its own prompt
             }
-            if (!evaluateForm(pending.removeFirst())) {
-                return number;
+            FormEvaluator.Outcome out = evaluateForm(pending.removeFirst());
+            if (out != null && out.kind() == FormEvaluator.Kind.STOP) {
+                return new End(true, out.status(), failures);
             }
             if (pending.isEmpty() && partial.length() == 0) {
                 continue;
@@ -62,16 +74,29 @@ public final class Repl {
         }
     }
 
-    /** Parses and evaluates one form; false when the shell is to stop. */
-    private boolean evaluateForm(String form) {
+    /** Parses and evaluates one form; null after a syntax error. */
+    private FormEvaluator.Outcome evaluateForm(String form) {
         ParseResult r = ExprParser.parse(form);
         if (r instanceof ParseResult.SyntaxError e) {
+            failures++;
             io.print(e.erlStyle() + "\n");
-            return true;
+            return null;
         }
-        FormEvaluator.Outcome out = evaluator.evaluate(((ParseResult.Parsed) r).exprs(), number);
-        number++;
+        FormEvaluator.Outcome out = evaluator.evaluate(
+                new FormEvaluator.Form(withoutDot(form), ((ParseResult.Parsed) r).exprs(), number));
+        if (out.kind() != FormEvaluator.Kind.REFUSED) {
+            number++;
+        }
+        if (out.kind() == FormEvaluator.Kind.RAISED || out.kind() == FormEvaluator.Kind.REFUSED) {
+            failures++;
+        }
         io.print(out.text());
-        return !out.stop();
+        return out;
+    }
+
+    /** The form as typed, without its final dot and the white space around it. */
+    static String withoutDot(String form) {
+        String s = form.strip();
+        return s.endsWith(".") ? s.substring(0, s.length() - 1).strip() : s;
     }
 }

@@ -19,15 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class ReplTest {
     /** Stands in for the evaluator: prints the last expression if it is a literal, and stops on q(). */
-    private static FormEvaluator.Outcome fake(List<Expr> exprs, int n) {
+    private static FormEvaluator.Outcome fake(FormEvaluator.Form form) {
+        List<Expr> exprs = form.exprs();
+        int n = form.number();
         Expr last = exprs.get(exprs.size() - 1);
         if (last instanceof io.jerl.grammar.ast.Call c && c.function() instanceof AtomLit a && a.name().equals("q")) {
-            return new FormEvaluator.Outcome("ok\n", true);
+            return FormEvaluator.Outcome.stop("ok\n", 0);
         }
         if (last instanceof IntLit i) {
-            return FormEvaluator.Outcome.print(i.value() + "\n");
+            return FormEvaluator.Outcome.value(i.value() + "\n");
         }
-        return FormEvaluator.Outcome.print("form" + n + "\n");
+        return FormEvaluator.Outcome.value("form" + n + "\n");
     }
 
     private static String run(String input) {
