@@ -55,7 +55,8 @@ public final class Epmd implements AutoCloseable {
         throw new AssertionError("epmd did not listen on port " + port + " within " + limit);
     }
 
-    static void sleep(long ms) {
+    /** Thread.sleep for polling loops: an interrupt fails the test instead of being swallowed. */
+    public static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
@@ -66,6 +67,11 @@ public final class Epmd implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    /** Ends a process the test started: politely (SIGTERM), then by force; never leaves one behind. */
+    public static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -69,6 +69,13 @@ final class NodeBuiltins {
             return m.pid();
         });
         r.register("net_kernel", "connect_node", 1, (c, a) -> Atom.of(node.connect(atom(a.get(0)))));
+        r.register("net_kernel", "monitor_nodes", 1, (c, a) -> {
+            if (!(a.get(0) instanceof Atom flag) || !(flag.equals(Atom.TRUE) || flag.equals(Atom.FALSE))) {
+                return Atom.ERROR; // erl answers a bad flag with error, not an exception
+            }
+            c.self().monitorNodes(flag.equals(Atom.TRUE));
+            return Atom.OK;
+        });
         r.register("net_adm", "ping", 1, (c, a) -> Atom.of(node.ping(atom(a.get(0))) ? "pong" : "pang"));
         r.register("net_adm", "localhost", 0, (c, a) -> ErlList.ofString(NodeName.shortHostName()));
         r.register("inet", "gethostname", 0, (c, a) -> new Tuple(Atom.OK, ErlList.ofString(NodeName.shortHostName())));
