@@ -64,7 +64,7 @@ final class ShellSession implements FormEvaluator {
         try {
             Term value = evaluator.evalBody(exprs, attempt, ctx);
             bindings.replaceWith(attempt);
-            return Outcome.print(pendingOutput + PrettyPrinter.print(value, style) + "\n");
+            return Outcome.print(pendingOutput + ResultText.of(value, style) + "\n");
         } catch (ErlangException e) {
             if (e.kind().equals(SHELL_COMMAND)) {
                 return new Outcome(pendingOutput + "ok\n", true);

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Node built-ins the seed scripts needed, each typed at a jerl shell form by form with a real erl as the peer. */
-class NodeBuiltinsTest {
+/**
+ * Forms typed at a jerl shell (a ShellSession on a real node) that the seed scripts showed wrong, each checked
+ * against a real erl: the node built-ins they needed, and how the shell prints results.
+ */
+class ShellFormsErlTest {
     private Epmd epmd;
     private Node node;
     private ErlNode erl;
@@ -70,5 +73,29 @@ class NodeBuiltinsTest {
     @Test
     void monitorNodesAnswersABadFlagWithErrorAsErlDoes() {
         assertEquals("error\n", type("net_kernel:monitor_nodes(maybe)."));
+    }
+
+    /** erl's shell prints values with depth 30 and at most 60 characters of a term per line (shell.erl's pp/3). */
+    @Test
+    void resultsPrintAsErlsShellPrintsThem() {
+        String[] values = {
+            "{ok, [{\"bar\", 36207}, {\"baz\", 34547}, {\"qux\", 40869}, {\"foo\", 41625}]}",
+            "[{\"bar\", 36207}, {\"baz\", 34547}, {\"qux\", 40869}, {\"foo\", 41625}]",
+            "lists:seq(1, 40)",
+            "lists:duplicate(3, {a_longer_atom, \"and some text\", #{key => [1, 2, 3]}})",
+            "\"a string that is longer than sixty characters, printed on a line of its own\"",
+            "{" + "[".repeat(32) + "deep" + "]".repeat(32) + "}",
+        };
+        for (String v : values) {
+            String erlText = erl.eval("unicode:characters_to_list(io_lib_pretty:print(" + v + ", [{column, 1}, "
+                    + "{line_length, 80}, {depth, 30}, {line_max_chars, 60}, {encoding, unicode}]))");
+            String jerlText = type(v + ".");
+            assertEquals(erlText, codePoints(jerlText.substring(0, jerlText.length() - 1)), v + " printed\n" + jerlText);
+        }
+    }
+
+    /** A text as erl's ~w writes a list of characters. */
+    private static String codePoints(String text) {
+        return text.codePoints().mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 }
