@@ -11,6 +11,7 @@ import io.jerl.protocol.term.Atom;
 import io.jerl.protocol.term.ErlInt;
 import io.jerl.protocol.term.ErlList;
 import io.jerl.protocol.term.Pid;
+import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
 import io.jerl.shell.eval.BuiltinRegistry;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 /** The built-ins that talk to the node: processes, names, connections, rpc and global, as the seeds use them. */
 final class NodeBuiltins {
     private static final Atom BADARG = Atom.of("badarg");
+    private static final Atom PROCESS = Atom.of("process");
 
     private NodeBuiltins() {
     }
@@ -59,13 +61,31 @@ final class NodeBuiltins {
             c.self().exit(pid(a.get(0)), a.get(1));
             return Atom.TRUE;
         });
+        r.register("erlang", "monitor", 2, (c, a) -> {
+            Term target = a.get(1);
+            boolean nameOnNode = target instanceof Tuple t && t.arity() == 2 && t.get(0) instanceof Atom
+                    && t.get(1) instanceof Atom;
+            if (!a.get(0).equals(PROCESS) || !(target instanceof Pid || target instanceof Atom || nameOnNode)) {
+                throw ErlangException.error(BADARG);
+            }
+            return c.self().monitor(target);
+        });
+        r.register("erlang", "demonitor", 1, (c, a) -> {
+            if (!(a.get(0) instanceof Ref ref)) {
+                throw ErlangException.error(BADARG);
+            }
+            c.self().demonitor(ref); // true even when the monitor had already fired, as in erl
+            return Atom.TRUE;
+        });
         r.register("erlang", "monitor_node", 2, (c, a) -> {
             c.self().monitorNode(atom(a.get(0)), a.get(1).equals(Atom.TRUE));
             return Atom.TRUE;
         });
         r.register("erlang", "spawn", 1, (c, a) -> {
             Term fun = a.get(0);
-            Mailbox m = node.spawn((self, none) -> c.apply(fun, List.of()));
+            // The fun runs as the new process (its own self() and mailbox) and prints straight to the node's
+            // output, as erl's spawned processes print through the group leader, not after the shell's form.
+            Mailbox m = node.spawn((self, none) -> c.forProcess(self, node::printStandardOutput).apply(fun, List.of()));
             return m.pid();
         });
         r.register("net_kernel", "connect_node", 1, (c, a) -> Atom.of(node.connect(atom(a.get(0)))));

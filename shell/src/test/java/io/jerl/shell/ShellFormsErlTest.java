@@ -1,6 +1,7 @@
 package io.jerl.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jerl.grammar.ExprParser;
 import io.jerl.grammar.ParseResult;
@@ -25,6 +26,7 @@ class ShellFormsErlTest {
     private Node node;
     private ErlNode erl;
     private ShellSession shell;
+    private final StringBuffer nodeOutput = new StringBuffer();
     private int number = 1;
 
     @BeforeEach
@@ -36,6 +38,7 @@ class ShellFormsErlTest {
         Builtins.registerPure(registry);
         NodeBuiltins.register(registry, node, Global.start(node, true));
         shell = new ShellSession(node, registry);
+        node.setStandardOutput(nodeOutput::append);
         erl = ErlNode.builder(ErlTools.uniqueName("peer")).cookie(cookie).epmdPort(epmd.port()).start();
     }
 
@@ -73,6 +76,38 @@ class ShellFormsErlTest {
     @Test
     void monitorNodesAnswersABadFlagWithErrorAsErlDoes() {
         assertEquals("error\n", type("net_kernel:monitor_nodes(maybe)."));
+    }
+
+    @Test
+    void monitorOfAProcessOnErlGetsItsDownMessage() {
+        erl.eval("register(victim, spawn(fun() -> receive stop -> ok end end))");
+        assertEquals("true\n", type("net_kernel:connect_node(" + Transcript.atom(erl.name()) + ")."));
+        type("Ref = monitor(process, {victim, " + Transcript.atom(erl.name()) + "}).");
+        // Signals between two nodes keep their order: once this call is answered, erl has the monitor.
+        type("rpc:call(" + Transcript.atom(erl.name()) + ", erlang, node, []).");
+        erl.eval("victim ! stop");
+        assertEquals("normal\n", type("receive {'DOWN', Ref, process, _, Why} -> Why after 20000 -> none end."));
+        assertEquals("true\n", type("demonitor(Ref)."), "demonitor of a monitor that has fired");
+        assertEquals("noproc\n", type("R2 = monitor(process, {victim, " + Transcript.atom(erl.name()) + "}), "
+                + "receive {'DOWN', R2, process, _, Why2} -> Why2 after 20000 -> none end."));
+        String badType = type("monitor(port, self()).");
+        assertTrue(badType.startsWith("** exception error: bad argument\n"), badType);
+    }
+
+    /** Seed 002's server: the fun runs as a process of its own, gets erl's message and prints it at once. */
+    @Test
+    void aSpawnedFunIsItsOwnProcessAndPrintsToTheNodesOutput() throws InterruptedException {
+        assertEquals("true\n", type("Parent = self(), Child = spawn(fun() -> Parent ! {child, self()} end), "
+                + "receive {child, C} -> C =/= Parent andalso C =:= Child after 20000 -> none end."));
+        type("Server = spawn(fun() -> receive Msg -> io:format(\"I got a message! ~p~n\", [Msg]) end end).");
+        assertEquals("true\n", type("register(server, Server)."));
+        erl.eval("{server, " + JerlTestNode.atom(node) + "} ! \"hello from node 2!\"");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (nodeOutput.indexOf("\n") < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals("I got a message! \"hello from node 2!\"\n", nodeOutput.toString());
+        assertEquals("empty\n", type("receive Other -> Other after 0 -> empty end."), "the shell's mailbox");
     }
 
     /** erl's shell prints values with depth 30 and at most 60 characters of a term per line (shell.erl's pp/3). */

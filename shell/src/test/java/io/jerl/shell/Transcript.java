@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * What a piped shell printed, made comparable with an expected transcript written from erl's own run:
  * the banner line and erl's closing {@code *** Terminating erlang} go (they name the implementation),
- * pids become {@code <pid>} (their numbers differ from run to run), and log reports are taken out of the flow
+ * pids and refs become {@code <pid>} and {@code #Ref<ref>} (their numbers differ from run to run), and log reports are taken out of the flow
  * into {@link #errorReports()}, because they arrive asynchronously, wherever the prompt happens to be.
  * Expected files and scripts name hosts as the seeds do ({@code server1}, {@code server2},
  * {@code ROGER-SURFACE-GO}); {@link #localize} puts this machine's host name there.
@@ -25,6 +25,7 @@ final class Transcript {
     private static final Pattern PROMPT_NODE = Pattern.compile("\\(([a-z]\\w*)@(?:" + PLACEHOLDER_HOSTS + ")\\)");
     private static final Pattern NODE_ATOM = Pattern.compile("'?([a-z]\\w*)@(?:" + PLACEHOLDER_HOSTS + ")'?");
     private static final Pattern PID = Pattern.compile("<\\d+\\.\\d+\\.\\d+>");
+    private static final Pattern REF = Pattern.compile("#Ref<[\\d.]+>");
     /** erl's logger: a header line with the time, the report's lines, and the blank line its ~n leaves. */
     private static final Pattern ERL_REPORT = Pattern.compile("=([A-Z]+) REPORT==== [^\\n]* ===\\n((?:[^\\n]+\\n)*)\\n?");
     /** jerl's log lines (slf4j-simple, level in brackets). */
@@ -43,7 +44,12 @@ final class Transcript {
         String text = takeReports(takeReports(raw.replace("\r\n", "\n"), ERL_REPORT), JERL_REPORT);
         text = BANNER.matcher(text).replaceFirst("");
         text = ENDING.matcher(text).replaceFirst("");
-        this.shell = PID.matcher(text).replaceAll("<pid>");
+        this.shell = loosen(text);
+    }
+
+    /** Pids and refs differ from run to run: any pid matches any pid, any ref any ref. */
+    private static String loosen(String text) {
+        return REF.matcher(PID.matcher(text).replaceAll("<pid>")).replaceAll("#Ref<ref>");
     }
 
     /** Removes the reports {@code p} finds, keeping the error-level ones' text. */
@@ -72,7 +78,7 @@ final class Transcript {
 
     /** Asserts the normalized transcript equals the expected test resource {@code seeds/name}. */
     void assertMatches(String name) {
-        String expected = PID.matcher(localize(resource(name))).replaceAll("<pid>");
+        String expected = loosen(localize(resource(name)));
         assertEquals(expected, shell, node + "'s transcript differs from " + name + "; it printed:\n" + raw);
     }
 

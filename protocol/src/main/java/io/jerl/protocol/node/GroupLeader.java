@@ -61,6 +61,11 @@ final class GroupLeader {
         output = sink;
     }
 
+    /** Text a process of this node prints without an I/O request (the shell's own evaluator). */
+    void print(String text) {
+        output.accept(text);
+    }
+
     private void handle(Term message) {
         if (message instanceof Tuple t && t.arity() == 4 && t.get(0).equals(IO_REQUEST) && t.get(1) instanceof Pid from) {
             node.send(self.pid(), from, new Tuple(IO_REPLY, t.get(2), request(t.get(3))));

@@ -269,6 +269,11 @@ public final class Node implements AutoCloseable {
         groupLeader.setOutput(sink);
     }
 
+    /** Prints where this node's processes print (the sink {@link #setStandardOutput} set), as io:format does. */
+    public void printStandardOutput(String text) {
+        groupLeader.print(text);
+    }
+
     Pid defaultGroupLeader() {
         return groupLeader == null ? null : groupLeader.pid();
     }

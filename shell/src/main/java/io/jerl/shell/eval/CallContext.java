@@ -5,6 +5,7 @@ import io.jerl.protocol.node.Node;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.format.TermStyle;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What a built-in may use: the calling process, its node, a way to call funs, and how terms print. */
 public interface CallContext {
@@ -22,4 +23,10 @@ public interface CallContext {
 
     /** Writes text where the calling process's output goes (its group leader). */
     void print(String text);
+
+    /**
+     * The context for another process, as spawn needs: funs it calls run in the same evaluator, but
+     * {@code self()} and {@code receive} are {@code process}'s, and its output goes to {@code out}.
+     */
+    CallContext forProcess(Mailbox process, Consumer<String> out);
 }

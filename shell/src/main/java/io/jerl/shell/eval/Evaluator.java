@@ -136,6 +136,11 @@ public final class Evaluator {
                     out.accept(text);
                 }
             }
+
+            @Override
+            public CallContext forProcess(Mailbox process, Consumer<String> processOut) {
+                return ev.context(process, node, style, processOut);
+            }
         };
     }
 

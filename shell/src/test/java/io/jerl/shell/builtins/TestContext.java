@@ -42,6 +42,12 @@ final class TestContext implements CallContext {
         return null;
     }
 
+    /** There are no processes here: the same context serves (self() stays null, output is collected). */
+    @Override
+    public CallContext forProcess(Mailbox process, java.util.function.Consumer<String> out) {
+        return this;
+    }
+
     @Override
     public Term apply(Term fun, List<Term> args) throws InterruptedException {
         if (!(fun instanceof ExportFun e)) {
