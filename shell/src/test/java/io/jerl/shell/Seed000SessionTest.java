@@ -1,9 +1,8 @@
 package io.jerl.shell;
 
 import io.jerl.shell.PipedShell.Kind;
-import io.jerl.testing.Epmd;
+import io.jerl.shell.SeedPair.Role;
 import io.jerl.testing.ErlTools;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
  * is held to it.
  */
 class Seed000SessionTest {
-    static final Duration LIMIT = Duration.ofSeconds(60);
-
     @Test
     void jerlIsBusAndErlIsCar() {
         runSeed(Kind.JERL, Kind.ERL);
@@ -27,17 +24,8 @@ class Seed000SessionTest {
 
     private static void runSeed(Kind bus, Kind car) {
         String cookie = ErlTools.randomCookie(); // the seed's 'brumbrum', but never a guessable one in a test
-        try (Epmd epmd = Epmd.start();
-             PipedShell carShell = PipedShell.start(car, "car", cookie, epmd.port(), Transcript.script("000-car.erl"))) {
-            carShell.awaitOutput(Transcript.prompt("car", 2), LIMIT); // car is up and its shell registered
-            try (PipedShell busShell = PipedShell.start(bus, "bus", cookie, epmd.port(), Transcript.script("000-bus.erl"))) {
-                Transcript busRun = busShell.awaitTranscript(LIMIT);
-                Transcript carRun = carShell.awaitTranscript(LIMIT);
-                busRun.assertMatches("000-bus.out");
-                carRun.assertMatches("000-car.out");
-                busRun.assertErrorReports();
-                carRun.assertErrorReports();
-            }
-        }
+        SeedPair.Result r = SeedPair.run("000", new Role(bus, "bus", cookie), new Role(car, "car", cookie));
+        r.caller().assertErrorReports();
+        r.called().assertErrorReports();
     }
 }

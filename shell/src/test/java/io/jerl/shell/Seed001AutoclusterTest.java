@@ -30,13 +30,13 @@ class Seed001AutoclusterTest {
              ErlNode baz = ErlNode.builder("baz").cookie(cookie).epmdPort(epmd.port()).start();
              ErlNode qux = ErlNode.builder("qux").cookie(cookie).epmdPort(epmd.port()).start();
              PipedShell foo = PipedShell.start(kind, "foo", cookie, epmd.port(), Transcript.script("001-autocluster.erl"))) {
-            foo.awaitOutput(Transcript.prompt("foo", 6), Seed000SessionTest.LIMIT); // clustered, now waiting
+            foo.awaitOutput(Transcript.prompt("foo", 6), SeedPair.LIMIT); // clustered, now waiting
             for (ErlNode erl : List.of(bar, baz, qux)) {
                 assertTrue(erl.eval("lists:member(" + Transcript.node("foo") + ", nodes())").equals("true"),
                         erl.name() + " sees foo in nodes(): " + erl.eval("nodes()"));
             }
             bar.eval("{shell, " + Transcript.node("foo") + "} ! done");
-            Transcript run = foo.awaitTranscript(Seed000SessionTest.LIMIT);
+            Transcript run = foo.awaitTranscript(SeedPair.LIMIT);
             String text = run.shellText();
             assertTrue(Pattern.compile(Pattern.quote(Transcript.prompt("foo", 1))
                     + "\\{ok,\\[(\\{\"(foo|bar|baz|qux)\",\\d+\\},?\\s*){4}\\]\\}\n").matcher(text).find(),

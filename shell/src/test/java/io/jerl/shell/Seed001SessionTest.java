@@ -1,9 +1,8 @@
 package io.jerl.shell;
 
 import io.jerl.shell.PipedShell.Kind;
-import io.jerl.testing.Epmd;
+import io.jerl.shell.SeedPair.Role;
 import io.jerl.testing.ErlTools;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
  * "Invalid challenge reply" error report. Transcripts are held to erl's ({@code seeds/001-*.out}).
  */
 class Seed001SessionTest {
-    private static final Duration LIMIT = Seed000SessionTest.LIMIT;
-
     @Test
     void jerlIsFooAndErlIsBar() {
         sameCookieSession(Kind.JERL, Kind.ERL);
@@ -37,35 +34,16 @@ class Seed001SessionTest {
 
     private static void sameCookieSession(Kind foo, Kind bar) {
         String cookie = ErlTools.randomCookie();
-        try (Epmd epmd = Epmd.start();
-             PipedShell barShell = PipedShell.start(bar, "bar", cookie, epmd.port(), Transcript.script("001-bar.erl"))) {
-            barShell.awaitOutput(Transcript.prompt("bar", 2), LIMIT); // bar is up: foo may connect
-            try (PipedShell fooShell = PipedShell.start(foo, "foo", cookie, epmd.port(), Transcript.script("001-foo.erl"))) {
-                Transcript fooRun = fooShell.awaitTranscript(LIMIT);
-                Transcript barRun = barShell.awaitTranscript(LIMIT);
-                fooRun.assertMatches("001-foo.out");
-                barRun.assertMatches("001-bar.out");
-                fooRun.assertErrorReports();
-                barRun.assertErrorReports();
-            }
-        }
+        SeedPair.Result r = SeedPair.run("001", new Role(foo, "foo", cookie), new Role(bar, "bar", cookie));
+        r.caller().assertErrorReports();
+        r.called().assertErrorReports();
     }
 
     private static void wrongCookie(Kind foo, Kind bar) {
-        try (Epmd epmd = Epmd.start();
-             PipedShell barShell = PipedShell.start(bar, "bar", ErlTools.randomCookie(), epmd.port(),
-                     Transcript.script("001-cookie-bar.erl"))) {
-            barShell.awaitOutput(Transcript.prompt("bar", 2), LIMIT);
-            try (PipedShell fooShell = PipedShell.start(foo, "foo", ErlTools.randomCookie(), epmd.port(),
-                    Transcript.script("001-cookie-foo.erl"))) {
-                Transcript fooRun = fooShell.awaitTranscript(LIMIT);
-                Transcript barRun = barShell.awaitTranscript(LIMIT);
-                fooRun.assertMatches("001-cookie-foo.out");
-                barRun.assertMatches("001-cookie-bar.out");
-                fooRun.assertErrorReports(); // erl says nothing on the calling side; false is the whole answer
-                barRun.assertErrorReports(
-                        "** Connection attempt from node foo@ROGER-SURFACE-GO rejected. Invalid challenge reply. **");
-            }
-        }
+        SeedPair.Result r = SeedPair.run("001-cookie", new Role(foo, "foo", ErlTools.randomCookie()),
+                new Role(bar, "bar", ErlTools.randomCookie()));
+        r.caller().assertErrorReports(); // erl says nothing on the calling side; false is the whole answer
+        r.called().assertErrorReports(
+                "** Connection attempt from node foo@ROGER-SURFACE-GO rejected. Invalid challenge reply. **");
     }
 }

@@ -1,9 +1,8 @@
 package io.jerl.shell;
 
 import io.jerl.shell.PipedShell.Kind;
-import io.jerl.testing.Epmd;
+import io.jerl.shell.SeedPair.Role;
 import io.jerl.testing.ErlTools;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
  * jerl registering and erl sending, and the other way round; transcripts are held to erl's.
  */
 class Seed002SessionTest {
-    private static final Duration LIMIT = Seed000SessionTest.LIMIT;
-
     @Test
     void jerlRegistersTheServerAndErlSendsToIt() {
         runSeed(Kind.JERL, Kind.ERL);
@@ -27,17 +24,8 @@ class Seed002SessionTest {
 
     private static void runSeed(Kind node1, Kind node2) {
         String cookie = ErlTools.randomCookie();
-        try (Epmd epmd = Epmd.start();
-             PipedShell second = PipedShell.start(node2, "node2", cookie, epmd.port(), Transcript.script("002-node2.erl"))) {
-            second.awaitOutput(Transcript.prompt("node2", 2), LIMIT); // node2 is up: node1 may connect
-            try (PipedShell first = PipedShell.start(node1, "node1", cookie, epmd.port(), Transcript.script("002-node1.erl"))) {
-                Transcript firstRun = first.awaitTranscript(LIMIT);
-                Transcript secondRun = second.awaitTranscript(LIMIT);
-                firstRun.assertMatches("002-node1.out");
-                secondRun.assertMatches("002-node2.out");
-                firstRun.assertErrorReports();
-                secondRun.assertErrorReports();
-            }
-        }
+        SeedPair.Result r = SeedPair.run("002", new Role(node1, "node1", cookie), new Role(node2, "node2", cookie));
+        r.caller().assertErrorReports();
+        r.called().assertErrorReports();
     }
 }
