@@ -112,8 +112,12 @@ final class NodeBuiltins {
             return p == null ? Atom.UNDEFINED : p;
         });
         r.register("global", "send", 2, (c, a) -> {
-            global.send(c.self().pid(), atom(a.get(0)), a.get(1));
-            return global.whereisName(a.get(0));
+            Pid to = global.whereisName(a.get(0));
+            if (to == null) {
+                throw ErlangException.exit(new Tuple(BADARG, new Tuple(a.get(0), a.get(1)))); // erl's exit reason
+            }
+            c.self().send(to, a.get(1));
+            return to;
         });
         r.register("global", "registered_names", 0, (c, a) -> ErlList.of(new ArrayList<Term>(global.registeredNameTerms())));
         r.register("global", "sync", 0, (c, a) -> {

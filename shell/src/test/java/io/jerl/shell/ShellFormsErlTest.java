@@ -110,6 +110,20 @@ class ShellFormsErlTest {
         assertEquals("empty\n", type("receive Other -> Other after 0 -> empty end."), "the shell's mailbox");
     }
 
+    /** Seed 002 the other way round, with global:send/2: jerl sends to a name erl registered globally. */
+    @Test
+    void globalSendReachesANameErlRegistered() {
+        assertEquals("yes", erl.eval("global:register_name(echo, spawn(fun() -> "
+                + "receive {From, M} -> From ! {echoed, M} end end))"));
+        assertEquals("true\n", type("net_kernel:connect_node(" + Transcript.atom(erl.name()) + ")."));
+        assertEquals("ok\n", type("global:sync()."));
+        String sent = type("global:send(echo, {self(), \"hello from node 2!\"}).");
+        assertTrue(sent.matches("<\\d+\\.\\d+\\.\\d+>\n") && !sent.startsWith("<0."), "the remote pid: " + sent);
+        assertEquals("\"hello from node 2!\"\n", type("receive {echoed, M} -> M after 20000 -> none end."));
+        String missing = type("global:send(nobody, hi).");
+        assertTrue(missing.startsWith("** exception exit: {badarg,{nobody,hi}}"), missing);
+    }
+
     /** erl's shell prints values with depth 30 and at most 60 characters of a term per line (shell.erl's pp/3). */
     @Test
     void resultsPrintAsErlsShellPrintsThem() {
