@@ -71,6 +71,11 @@ public final class Epmd implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    /** Ends a process the test started: politely (SIGTERM), then by force; never leaves one behind. */
+    public static void stop(Process process) {
         process.destroy();
         Processes.awaitOrKill(process);
     }

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 /** The built-ins that talk to the node: processes, names, connections, rpc and global, as the seeds use them. */
 final class NodeBuiltins {
     private static final Atom BADARG = Atom.of("badarg");
+    private static final Atom PROCESS = Atom.of("process");
 
     private NodeBuiltins() {
     }
@@ -112,6 +113,22 @@ final class NodeBuiltins {
             c.self().exit(pid(a.get(0)), a.get(1));
             return Atom.TRUE;
         });
+        r.register("erlang", "monitor", 2, (c, a) -> {
+            Term target = a.get(1);
+            boolean nameOnNode = target instanceof Tuple t && t.arity() == 2 && t.get(0) instanceof Atom
+                    && t.get(1) instanceof Atom;
+            if (!a.get(0).equals(PROCESS) || !(target instanceof Pid || target instanceof Atom || nameOnNode)) {
+                throw ErlangException.error(BADARG);
+            }
+            return c.self().monitor(target);
+        });
+        r.register("erlang", "demonitor", 1, (c, a) -> {
+            if (!(a.get(0) instanceof Ref ref)) {
+                throw ErlangException.error(BADARG);
+            }
+            c.self().demonitor(ref); // true even when the monitor had already fired, as in erl
+            return Atom.TRUE;
+        });
         r.register("erlang", "monitor_node", 2, (c, a) -> {
             c.self().monitorNode(atom(a.get(0)), a.get(1).equals(Atom.TRUE));
             return Atom.TRUE;
@@ -167,8 +184,12 @@ final class NodeBuiltins {
             return p == null ? Atom.UNDEFINED : p;
         });
         r.register("global", "send", 2, (c, a) -> {
-            global.send(c.self().pid(), atom(a.get(0)), a.get(1));
-            return global.whereisName(a.get(0));
+            Pid to = global.whereisName(a.get(0));
+            if (to == null) {
+                throw ErlangException.exit(new Tuple(BADARG, new Tuple(a.get(0), a.get(1)))); // erl's exit reason
+            }
+            c.self().send(to, a.get(1));
+            return to;
         });
         r.register("global", "registered_names", 0, (c, a) -> ErlList.of(new ArrayList<Term>(global.registeredNameTerms())));
         r.register("global", "sync", 0, (c, a) -> {

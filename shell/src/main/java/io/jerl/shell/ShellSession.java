@@ -55,7 +55,7 @@ final class ShellSession implements FormEvaluator {
         try {
             Term value = run(form.exprs(), pendingOutput::append);
             history.add(new History.Entry(form.number(), source, form.exprs(), value));
-            return Outcome.value(pendingOutput + PrettyPrinter.print(value, style) + "\n");
+            return Outcome.value(pendingOutput + ResultText.of(value, style) + "\n");
         } catch (ShellStop stop) {
             return Outcome.stop(pendingOutput + stop.text(), stop.status());
         } catch (ShellCommands.Refused r) {

@@ -18,8 +18,8 @@ class ErrorTextErlTest {
     @Test
     void eachFailingFormPrintsWhatErlPrints() throws Exception {
         String input = corpus();
-        List<String> erl = perForm(PipedShell.erl(input).stdout());
-        List<String> jerl = perForm(PipedShell.jerl(input).stdout());
+        List<String> erl = perForm(PipedRuns.erl(input).stdout());
+        List<String> jerl = perForm(PipedRuns.jerl(input).stdout());
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < Math.max(erl.size(), jerl.size()); i++) {
             String e = i < erl.size() ? erl.get(i) : "(nothing)";
@@ -34,8 +34,8 @@ class ErrorTextErlTest {
     @Test
     void aFailureInAFunCalledByABuiltinNamesTheBuiltinBelow() throws Exception {
         String input = "lists:map(fun(X) -> X + 1 end, [a]).\n";
-        String erl = PipedShell.erl(input).stdout();
-        String jerl = PipedShell.jerl(input).stdout();
+        String erl = PipedRuns.erl(input).stdout();
+        String jerl = PipedRuns.jerl(input).stdout();
         String shared = "1> ** exception error: an error occurred when evaluating an arithmetic expression\n"
                 + "     in operator  +/2\n"
                 + "        called as a + 1\n"
@@ -47,8 +47,8 @@ class ErrorTextErlTest {
     @Test
     void aShellCommandCalledWrongNamesItself() throws Exception {
         String input = "f(1).\npid(a, 0, 0).\n";
-        PipedShell.Run erl = PipedShell.erl(input);
-        PipedShell.Run jerl = PipedShell.jerl(input);
+        PipedRuns.Run erl = PipedRuns.erl(input);
+        PipedRuns.Run jerl = PipedRuns.jerl(input);
         assertEquals(perForm(erl.stdout()).get(0), perForm(jerl.stdout()).get(0));
         // c:pid/3 fails in integer_to_list/1 in both; erl adds the file and line of c.erl
         String erlPid = perForm(erl.stdout()).get(1);

@@ -1,65 +1,128 @@
 package io.jerl.shell;
 
+import io.jerl.testing.Epmd;
+import io.jerl.testing.Processes;
 import io.jerl.testing.ErlTools;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the same piped input through a real erl (not distributed, as {@code printf ... | erl}) and through jerl's
- * Main (local node), and gives each transcript without the banner line and erl's closing "*** Terminating"
- * text, with the exit status.
+ * One shell fed a whole script on standard input, as {@code erl -sname bus < bus.erl} or
+ * {@code ./jerl -sname bus < bus.erl}: a real OS process (jerl runs its Main in a fresh JVM), standard output
+ * and error together as a user's terminal shows them. Scripts that must interleave wait for each other in
+ * Erlang ({@code receive ... after}, polling loops); the test only starts them in order and waits for the end.
  */
-final class PipedShell {
-    record Run(String stdout, String stderr, int status) {
+final class PipedShell implements AutoCloseable {
+    /** Which shell runs the script: the same script and the same expected transcript serve both. */
+    enum Kind { ERL, JERL }
+
+    private final String node;
+    private final Process process;
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private volatile boolean pumping = true;
+
+    private PipedShell(String node, Process process) {
+        this.node = node;
+        this.process = process;
+        Thread pump = new Thread(this::pump, "piped-shell-" + node);
+        pump.setDaemon(true);
+        pump.start();
     }
 
-    private PipedShell() {
-    }
-
-    static Run erl(String input, String... args) throws IOException, InterruptedException {
-        Path in = Files.createTempFile("jerl-piped", ".erl");
-        Path out = Files.createTempFile("jerl-piped", ".out");
-        Path err = Files.createTempFile("jerl-piped", ".err");
+    /** Starts {@code kind} as {@code -sname alive -setcookie cookie} on the test's EPMD and pipes {@code script} in. */
+    static PipedShell start(Kind kind, String alive, String cookie, int epmdPort, String script) {
+        List<String> cmd = new ArrayList<>();
+        if (kind == Kind.ERL) {
+            // -start_epmd false: the test's private EPMD must already be there; never start a system one.
+            cmd.addAll(List.of(ErlTools.executable("erl"), "-start_epmd", "false"));
+        } else {
+            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        }
+        cmd.addAll(List.of("-sname", alive, "-setcookie", cookie));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("ERL_EPMD_PORT", Integer.toString(epmdPort));
         try {
-            Files.writeString(in, input);
-            List<String> cmd = new ArrayList<>(List.of(ErlTools.executable("erl")));
-            cmd.addAll(List.of(args));
-            Process p = new ProcessBuilder(cmd).directory(in.getParent().toFile())
-                    .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("erl did not finish within 60 s");
+            PipedShell shell = new PipedShell(alive + "@" + ErlTools.shortHostName(), pb.start());
+            try (OutputStream in = shell.process.getOutputStream()) {
+                in.write(script.getBytes(StandardCharsets.UTF_8)); // then end of input, as `< file` gives
             }
-            String text = Files.readString(out).replace("*** Terminating erlang (nonode@nohost)\n", "");
-            return new Run(withoutBanner(text), Files.readString(err), p.exitValue());
-        } finally {
-            Files.deleteIfExists(in);
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-            Files.deleteIfExists(in.getParent().resolve("erl_crash.dump"));
+            return shell;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + kind + " for " + alive, e);
         }
     }
 
-    static Run jerl(String input, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                ErlTools.freePort());
-        String text = out.toString(StandardCharsets.UTF_8);
-        return new Run(text.startsWith("Eshell") ? withoutBanner(text) : text, err.toString(StandardCharsets.UTF_8),
-                status);
+    /** Everything printed so far. */
+    String output() {
+        synchronized (output) {
+            return output.toString(StandardCharsets.UTF_8);
+        }
     }
 
-    private static String withoutBanner(String text) {
-        return text.startsWith("Eshell") ? text.substring(text.indexOf('\n') + 1) : text;
+    /** Waits until the shell has printed {@code text}, e.g. its second prompt; fails with the output if not. */
+    void awaitOutput(String text, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!output().contains(text)) {
+            if (System.nanoTime() > deadline || !process.isAlive() && !output().contains(text)) {
+                Processes.sleep(100); // the pump may still hold the last bytes
+                if (output().contains(text)) {
+                    return;
+                }
+                throw new AssertionError(node + " did not print \"" + text + "\" within " + limit
+                        + (process.isAlive() ? "" : " (it exited)") + "; it printed:\n" + output());
+            }
+            Processes.sleep(50);
+        }
+    }
+
+    /** Waits for the end of the run (the script's end or q()) and returns the whole transcript. */
+    Transcript awaitTranscript(Duration limit) {
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(node + " was still running after " + limit + "; it printed:\n" + output());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (pumping && System.nanoTime() < deadline) {
+            Processes.sleep(20);
+        }
+        return new Transcript(node, output());
+    }
+
+    private void pump() {
+        try (InputStream in = process.getInputStream()) {
+            byte[] buf = new byte[4096];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                synchronized (output) {
+                    output.write(buf, 0, n);
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        } finally {
+            pumping = false;
+        }
+    }
+
+    /** Stops the shell if the script did not end it (a failed test): never leave an erl or JVM behind. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            Epmd.stop(process);
+        }
     }
 }

@@ -18,8 +18,8 @@ class ScriptedRunErlTest {
 
     @Test
     void evalsRunInOrderPrintToStdoutAndHaltGivesTheStatus() throws Exception {
-        PipedShell.Run erl = PipedShell.erl("", EVALS);
-        PipedShell.Run jerl = PipedShell.jerl("", EVALS);
+        PipedRuns.Run erl = PipedRuns.erl("", EVALS);
+        PipedRuns.Run jerl = PipedRuns.jerl("", EVALS);
         assertEquals("hi\n2\n", erl.stdout());
         assertEquals(erl.stdout(), jerl.stdout());
         assertEquals(4, erl.status());
@@ -33,8 +33,8 @@ class ScriptedRunErlTest {
                 {"-noshell", "-eval", "throw(x)"},
                 {"-noshell", "-eval", "erlang:error({oops, 1})"}};
         for (String[] args : cases) {
-            PipedShell.Run erl = PipedShell.erl("", args);
-            PipedShell.Run jerl = PipedShell.jerl("", args);
+            PipedRuns.Run erl = PipedRuns.erl("", args);
+            PipedRuns.Run jerl = PipedRuns.jerl("", args);
             assertEquals(1, erl.status());
             assertEquals(erl.status(), jerl.status(), String.join(" ", args));
             // the reason is erl's; the stack after it is each one's own. erl may print the line before earlier
@@ -59,8 +59,8 @@ class ScriptedRunErlTest {
     @Test
     void aSyntaxErrorInAnEvalExitsOne() throws Exception {
         String[] args = {"-noshell", "-eval", "foo("};
-        assertEquals(PipedShell.erl("", args).status(), PipedShell.jerl("", args).status());
-        assertTrue(PipedShell.jerl("", args).stderr().contains("syntax error before: '.'"));
+        assertEquals(PipedRuns.erl("", args).status(), PipedRuns.jerl("", args).status());
+        assertTrue(PipedRuns.jerl("", args).stderr().contains("syntax error before: '.'"));
     }
 
     @Test
@@ -85,10 +85,10 @@ class ScriptedRunErlTest {
 
     @Test
     void exitOnErrorMakesAPipedRunFailWhenAFormRaisedOrDidNotParse() {
-        assertEquals(0, PipedShell.jerl("1/0.\n").status(), "erl's behaviour by default: 0 at the end of input");
-        assertEquals(1, PipedShell.jerl("1/0.\n2.\n", "-exit_on_error").status());
-        assertEquals(1, PipedShell.jerl("foo(.\n2.\n", "-exit_on_error").status());
-        assertEquals(0, PipedShell.jerl("X = 1.\ncatch 1/0.\n", "-exit_on_error").status());
-        assertEquals(3, PipedShell.jerl("1/0.\nhalt(3).\n", "-exit_on_error").status(), "halt's status wins");
+        assertEquals(0, PipedRuns.jerl("1/0.\n").status(), "erl's behaviour by default: 0 at the end of input");
+        assertEquals(1, PipedRuns.jerl("1/0.\n2.\n", "-exit_on_error").status());
+        assertEquals(1, PipedRuns.jerl("foo(.\n2.\n", "-exit_on_error").status());
+        assertEquals(0, PipedRuns.jerl("X = 1.\ncatch 1/0.\n", "-exit_on_error").status());
+        assertEquals(3, PipedRuns.jerl("1/0.\nhalt(3).\n", "-exit_on_error").status(), "halt's status wins");
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class ShellCommandsErlTest {
     private static void sameAsErl(String input) throws Exception {
-        PipedShell.Run erl = PipedShell.erl(input);
-        PipedShell.Run jerl = PipedShell.jerl(input);
+        PipedRuns.Run erl = PipedRuns.erl(input);
+        PipedRuns.Run jerl = PipedRuns.jerl(input);
         assertEquals(erl.stdout(), jerl.stdout(), "transcript of:\n" + input + "\njerl's stderr: " + jerl.stderr());
         assertEquals(erl.status(), jerl.status(), "exit status");
     }
@@ -50,12 +50,12 @@ class ShellCommandsErlTest {
     void aLocalNodeSaysItCannotBecomeDistributedLater() {
         // erl's net_kernel:start([bus, shortnames]) renames the running node; jerl cannot
         assertEquals("1> {error,\"jerl cannot become distributed while running; start it with -sname or -name\"}\n2> ",
-                PipedShell.jerl("net_kernel:start([bus, shortnames]).\n").stdout());
+                PipedRuns.jerl("net_kernel:start([bus, shortnames]).\n").stdout());
     }
 
     @Test
     void qStopsWithOkAndReadsNoFurther() throws Exception {
-        PipedShell.Run jerl = PipedShell.jerl("1.\nq().\n2.\n");
+        PipedRuns.Run jerl = PipedRuns.jerl("1.\nq().\n2.\n");
         assertEquals("1> 1\n2> ok\n", jerl.stdout());
         assertEquals(0, jerl.status());
     }
@@ -63,8 +63,8 @@ class ShellCommandsErlTest {
     @Test
     void regsHasErlsLayoutAndListsTheShellsName() throws Exception {
         String input = "register(shell, self()).\nregs().\n";
-        String[] erl = PipedShell.erl(input).stdout().split("\n");
-        String jerl = PipedShell.jerl(input).stdout();
+        String[] erl = PipedRuns.erl(input).stdout().split("\n");
+        String jerl = PipedRuns.jerl(input).stdout();
         String[] lines = jerl.split("\n");
         assertEquals(erl[1], lines[1], "blank line before the table, as erl");
         assertEquals(erl[2], lines[2], "the procs heading");
@@ -76,7 +76,7 @@ class ShellCommandsErlTest {
 
     @Test
     void helpListsJerlsCommandsAndIsTrue() {
-        String out = PipedShell.jerl("help().\n").stdout();
+        String out = PipedRuns.jerl("help().\n").stdout();
         for (String command : new String[] {"b()", "e(N)", "f()", "f(X)", "h()", "v(N)", "flush()", "help()", "i()",
                 "nregs()", "pid(X,Y,Z)", "q()", "regs()", "halt(), halt(N)"}) {
             assertTrue(out.contains("\n" + command + " "), command + " in:\n" + out);
@@ -86,7 +86,7 @@ class ShellCommandsErlTest {
 
     @Test
     void iListsEveryProcessWithItsNameAndQueue() {
-        String out = PipedShell.jerl("register(shell, self()).\nself() ! a, self() ! b.\ni().\n").stdout();
+        String out = PipedRuns.jerl("register(shell, self()).\nself() ! a, self() ! b.\ni().\n").stdout();
         assertTrue(out.contains("3> Pid                   Initial Call                          Heap     Reds Msgs\n"
                 + "Registered            Current Function                     Stack              \n"), out);
         assertTrue(out.matches("(?s).*\n<0\\.\\d+\\.0> +mailbox +- +- +2\nshell +- +- +\n.*"), out);

@@ -45,7 +45,17 @@ public final class PrettyPrinter {
      */
     public static String print(Term term, int column, int lineLength, int depth, boolean unicode, boolean strings,
                                TermStyle style) {
-        return Deep.run(() -> new Layout(unicode, strings, style).print(term, column, lineLength, depth));
+        return print(term, column, lineLength, depth, -1, unicode, strings, style);
+    }
+
+    /**
+     * As above, with io_lib_pretty's {@code line_max_chars}: a term (or part) longer than that is broken over
+     * lines even where it would fit the line length; negative for no such limit. erl's shell prints results with
+     * 60, which is why {@code {ok,[{"bar",36207},{"baz",34547},{"qux",40869},{"foo",41625}]}} breaks there.
+     */
+    public static String print(Term term, int column, int lineLength, int depth, int lineMaxChars, boolean unicode,
+                               boolean strings, TermStyle style) {
+        return Deep.run(() -> new Layout(unicode, strings, style).print(term, column, lineLength, depth, lineMaxChars));
     }
 
     /** One term's intermediate form: how long it is on one line, and its parts. */
@@ -112,7 +122,7 @@ public final class PrettyPrinter {
             this.style = style;
         }
 
-        String print(Term term, int col, int ll, int depth) {
+        String print(Term term, int col, int ll, int depth, int lineMaxChars) {
             if (depth == 0) {
                 return "...";
             }
@@ -127,8 +137,8 @@ public final class PrettyPrinter {
                 return TermWriter.write(term, -1, false, style);
             }
             Node n = length(term, depth);
-            int m = n.len;
-            if (ll == 0 || n.len < ll - col) {
+            int m = lineMaxChars < 0 ? n.len : lineMaxChars;
+            if (ll == 0 || n.len < ll - col && n.len <= m) {
                 write(n);
                 return out.toString();
             }

@@ -1,0 +1,3 @@
+net_kernel:connect_node('bar@ROGER-SURFACE-GO').
+nodes().
+q().
