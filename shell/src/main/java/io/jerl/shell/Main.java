@@ -61,6 +61,8 @@ public final class Main {
             BuiltinRegistry registry = new BuiltinRegistry();
             Builtins.registerPure(registry);
             NodeBuiltins.register(registry, node, global);
+            ProcessBuiltins.register(registry, node);
+            ProcessInfo.register(registry, node);
             ShellSession session = new ShellSession(node, registry);
             java.util.function.Consumer<String> standardOutput = text -> {
                 out.print(text);
