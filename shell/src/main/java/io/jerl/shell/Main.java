@@ -58,11 +58,7 @@ public final class Main {
         try (Node node = Node.start(nodeName(cl), cookie(cl), options(cl).withEpmdPort(epmdPort))) {
             // Peers expect global's name server on a visible node; without it their global:sync() hangs.
             Global global = Global.start(node, cl.connectAll());
-            BuiltinRegistry registry = new BuiltinRegistry();
-            Builtins.registerPure(registry);
-            NodeBuiltins.register(registry, node, global);
-            ProcessBuiltins.register(registry, node);
-            ProcessInfo.register(registry, node);
+            BuiltinRegistry registry = builtins(node, global);
             ShellSession session = new ShellSession(node, registry);
             java.util.function.Consumer<String> standardOutput = text -> {
                 out.print(text);
@@ -84,6 +80,20 @@ public final class Main {
             err.println("jerl: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Every built-in function of a shell on {@code node}, also offered to peers (rpc:call from erl). */
+    static BuiltinRegistry builtins(Node node, Global global) {
+        BuiltinRegistry registry = new BuiltinRegistry();
+        Builtins.registerPure(registry);
+        NodeBuiltins.register(registry, node, global);
+        ProcessBuiltins.register(registry, node);
+        ProcessInfo.register(registry, node);
+        DistributionBuiltins.register(registry, node, global);
+        RpcBuiltins.register(registry, node);
+        TimerBuiltins.register(registry, node);
+        PeerFunctions.export(registry, node); // before the shell commands, so that a peer cannot q() this shell
+        return registry;
     }
 
     static NodeName nodeName(CommandLine cl) {
