@@ -3,9 +3,7 @@ package io.jerl.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
-import io.jerl.testing.ErlTools;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,27 +11,22 @@ import org.junit.jupiter.api.Test;
 
 /** A real erl calling jerl's built-ins with rpc:call and erpc:call, and getting erl's answers and error forms. */
 class PeerFunctionsInteropTest {
-    private static Epmd epmd;
+    private static JerlWithErl cluster;
     private static JerlShell jerl;
     private static ErlNode erl;
     private static String j;
 
     @BeforeAll
     static void start() {
-        String cookie = ErlTools.randomCookie();
-        epmd = Epmd.start();
-        jerl = new JerlShell(cookie, epmd.port());
-        erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(epmd.port()).start();
+        cluster = new JerlWithErl();
+        jerl = cluster.jerl;
+        erl = cluster.erl;
         j = "'" + jerl.name() + "'";
     }
 
     @AfterAll
     static void stop() {
-        if (erl != null) {
-            erl.close();
-        }
-        jerl.close();
-        epmd.close();
+        cluster.close();
     }
 
     @Test

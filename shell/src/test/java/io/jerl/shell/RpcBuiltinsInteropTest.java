@@ -3,37 +3,30 @@ package io.jerl.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
-import io.jerl.testing.ErlTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** rpc and erpc from the jerl shell to a real erl, to jerl itself and to a node nobody runs, with erl's answers. */
 class RpcBuiltinsInteropTest {
-    private static Epmd epmd;
+    private static JerlWithErl cluster;
     private static JerlShell jerl;
     private static ErlNode erl;
     private static String e;
 
     @BeforeAll
     static void start() throws Exception {
-        String cookie = ErlTools.randomCookie();
-        epmd = Epmd.start();
-        jerl = new JerlShell(cookie, epmd.port());
-        erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(epmd.port()).start();
+        cluster = new JerlWithErl();
+        jerl = cluster.jerl;
+        erl = cluster.erl;
         e = erl.atom();
         assertEquals("pong", jerl.eval("net_adm:ping(" + e + ")."));
     }
 
     @AfterAll
     static void stop() {
-        if (erl != null) {
-            erl.close();
-        }
-        jerl.close();
-        epmd.close();
+        cluster.close();
     }
 
     @Test
