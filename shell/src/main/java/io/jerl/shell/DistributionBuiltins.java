@@ -135,7 +135,10 @@ final class DistributionBuiltins {
         return Atom.of(node.disconnect(a));
     }
 
-    /** net_adm:names/1: {ok, [{Name, Port}]} from the EPMD on {@code host}; {error, nxdomain | address} if not. */
+    /**
+     * net_adm:names/1: {ok, [{Name, Port}]} from the EPMD on {@code host}, last listed first as erl_epmd gives them;
+     * {error, nxdomain | address} if there is no such host or no EPMD answers there.
+     */
     private static Term names(Node node, Term host) throws InterruptedException {
         String h = host(host);
         if (!resolves(h)) {
@@ -144,7 +147,7 @@ final class DistributionBuiltins {
         try {
             List<Term> out = new ArrayList<>();
             for (RegisteredNode n : node.epmdClient().names(h).get(EPMD_SECONDS, TimeUnit.SECONDS)) {
-                out.add(new Tuple(ErlList.ofString(n.name()), ErlInt.of(n.port())));
+                out.add(0, new Tuple(ErlList.ofString(n.name()), ErlInt.of(n.port())));
             }
             return new Tuple(Atom.OK, ErlList.of(out));
         } catch (ExecutionException | TimeoutException e) {
