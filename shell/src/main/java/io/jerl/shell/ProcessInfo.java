@@ -120,9 +120,9 @@ final class ProcessInfo {
             case "messages":
                 return m == null ? Nil.NIL : ErlList.of(m.messages());
             case "links":
-                return ErlList.of(new ArrayList<Term>(p.links()));
+                return ErlList.of(p.links());
             case "monitored_by":
-                return ErlList.of(new ArrayList<Term>(p.monitoredBy()));
+                return ErlList.of(p.monitoredBy());
             case "trap_exit":
                 return Atom.of(m != null && m.trapsExit());
             case "group_leader":
