@@ -58,11 +58,16 @@ final class ShellSession implements FormEvaluator {
     @Override
     public Outcome evaluate(List<Expr> exprs, int number) {
         pendingOutput.setLength(0);
+        if (!shell.isAlive()) {
+            // an exit signal (from a linked process) ended the shell process between forms: erl says so, goes on anew
+            pendingOutput.append(ErrorText.describe(ErlangException.exit(shell.exitReason()), style)).append('\n');
+            restartShellProcess("shell_exception");
+        }
         Consumer<String> out = pendingOutput::append;
         CallContext ctx = evaluator.context(shell, node, style, out);
         Bindings attempt = bindings.copy();
         try {
-            Term value = evaluator.evalBody(exprs, attempt, ctx);
+            Term value = evalInShellProcess(exprs, attempt, ctx);
             bindings.replaceWith(attempt);
             return Outcome.print(pendingOutput + PrettyPrinter.print(value, style) + "\n");
         } catch (ErlangException e) {
@@ -83,6 +88,15 @@ final class ShellSession implements FormEvaluator {
             restartShellProcess("interrupted");
             return Outcome.print(pendingOutput + "** exception exit: interrupted\n");
         }
+    }
+
+    /** The value of the form; an exit signal that ends the shell process meanwhile ends the form as in erl. */
+    private Term evalInShellProcess(List<Expr> exprs, Bindings attempt, CallContext ctx) throws InterruptedException {
+        Term value = evaluator.evalBody(exprs, attempt, ctx);
+        if (!shell.isAlive()) {
+            throw ErlangException.exit(shell.exitReason());
+        }
+        return value;
     }
 
     private void restartShellProcess(String reason) {

@@ -55,6 +55,24 @@ class ProcessBuiltinsTest {
     }
 
     @Test
+    void aLinkedProcessThatDiesTakesTheShellProcessWithItAsInErl() throws Exception {
+        ShellSession session = new ShellSession(jerl.node, Main.builtins(jerl.node, jerl.global));
+        assertEquals("** exception exit: boom\n", evaluate(session, "spawn_link(fun() -> exit(boom) end), timer:sleep(500).", 1));
+        String fresh = evaluate(session, "self().", 2);
+        assertEquals("true\n", evaluate(session, "is_process_alive(self()).", 3));
+        evaluate(session, "register(old_shell, self()), spawn_link(fun() -> timer:sleep(100), exit(later) end).", 4);
+        for (int i = 0; i < 400 && jerl.node.whereis("old_shell") != null; i++) {
+            Thread.sleep(50); // the name goes with the shell process
+        }
+        assertEquals("** exception exit: later\n1\n", evaluate(session, "1.", 5), "reported before the next form");
+        assertTrue(!evaluate(session, "self().", 6).equals(fresh), "a new shell process");
+    }
+
+    private static String evaluate(ShellSession s, String form, int n) {
+        return s.evaluate(((io.jerl.grammar.ParseResult.Parsed) io.jerl.grammar.ExprParser.parse(form)).exprs(), n).text();
+    }
+
+    @Test
     void badArgumentsAreBadargAsInErl() throws Exception {
         for (String bad : new String[] {"spawn(1).", "spawn(1, fun() -> ok end).", "spawn(node(), 1).",
             "spawn(1, f, []).", "spawn(lists, seq, [a | b]).", "spawn(\"x\", lists, seq, [1, 2]).",
