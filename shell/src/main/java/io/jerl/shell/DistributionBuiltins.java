@@ -118,11 +118,11 @@ final class DistributionBuiltins {
             }
         }
         Set<Atom> out = new LinkedHashSet<>();
-        if (self) {
-            out.add(node.name());
-        }
         if (visible || hidden) {
             out.addAll(node.nodes(hidden, visible));
+        }
+        if (self) {
+            out.add(node.name()); // last, where erl puts it
         }
         return ErlList.of(new ArrayList<>(out));
     }

@@ -41,7 +41,8 @@ class DistributionBuiltinsInteropTest {
         assertEquals("[" + erl.name() + "]", jerl.eval("nodes(visible)."));
         assertEquals("[]", jerl.eval("nodes(hidden)."));
         assertEquals("[" + erl.name() + "]", jerl.eval("nodes(connected)."));
-        assertEquals("[" + j + "," + erl.name() + "]", jerl.eval("nodes([this, connected])."));
+        assertEquals("[" + erl.name() + "," + j + "]", jerl.eval("nodes([this, connected])."));
+        assertEquals("[" + erl.name() + "," + j + "]", jerl.eval("nodes(known)."));
         assertEquals("[]", jerl.eval("nodes([])."));
         assertEquals("error:badarg", jerl.error("nodes(foo)."));
         assertEquals("error:badarg", jerl.error("nodes([foo])."));
