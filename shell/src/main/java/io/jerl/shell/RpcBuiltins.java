@@ -12,14 +12,20 @@ import io.jerl.shell.eval.CallContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.jerl.protocol.term.Ref;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * rpc:cast/4 and multicall/3,4,5, erpc:call/4,5, cast/4 and multicall/4,5, with erl's answers and exception
+ * rpc:cast/4, multicall/3,4,5, async_call/4, yield/1 and nb_yield/1,2, erpc:call/4,5, cast/4 and multicall/4,5, with erl's answers and exception
  * forms. Calls to this node itself run here as processes of their own, through the node's function table.
  */
 final class RpcBuiltins {
@@ -56,6 +62,60 @@ final class RpcBuiltins {
                 ? rpcMulticall(node, everyNode(node), rpcMfa(a, 0), a.get(3))  // multicall(M, F, A, Timeout)
                 : rpcMulticall(node, a.get(0), rpcMfa(a, 1), INFINITY));         // multicall(Nodes, M, F, A)
         r.register("rpc", "multicall", 5, (c, a) -> rpcMulticall(node, a.get(0), rpcMfa(a, 1), a.get(4)));
+        registerAsync(r, node);
+    }
+
+    /**
+     * rpc:async_call/4 and its yield/1 and nb_yield/1,2: the call runs on a thread of its own; the key is a
+     * reference, as erpc's request id is in erl. A key that is unknown (or already yielded) is badarg.
+     */
+    private static void registerAsync(BuiltinRegistry r, Node node) {
+        Map<Ref, CompletableFuture<Term>> pending = new ConcurrentHashMap<>();
+        r.register("rpc", "async_call", 4, (c, a) -> {
+            Atom peer = ProcessBuiltins.atom(a.get(0));
+            Mfa mfa = rpcMfa(a, 1);
+            Ref key = node.makeRef();
+            CompletableFuture<Term> result = new CompletableFuture<>();
+            pending.put(key, result);
+            Thread t = new Thread(() -> {
+                try {
+                    result.complete(node.rpcCall(peer, mfa.module(), mfa.function(), mfa.args(), FOREVER));
+                } catch (InterruptedException | RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }, "jerl-async-call");
+            t.setDaemon(true);
+            t.start();
+            return key;
+        });
+        r.register("rpc", "yield", 1, (c, a) -> awaitAnswer(pending, a.get(0), null));
+        r.register("rpc", "nb_yield", 1, (c, a) -> nbYield(pending, a.get(0), Duration.ZERO));
+        r.register("rpc", "nb_yield", 2, (c, a) -> nbYield(pending, a.get(0), rpcTimeout(a.get(1))));
+    }
+
+    private static Term nbYield(Map<Ref, CompletableFuture<Term>> pending, Term key, Duration wait)
+            throws InterruptedException {
+        Term v = awaitAnswer(pending, key, wait);
+        return v == null ? Atom.of("timeout") : new Tuple(Atom.of("value"), v);
+    }
+
+    /** The call's rpc answer, waiting up to {@code wait} (null: as long as it takes); null when it is not there yet. */
+    private static Term awaitAnswer(Map<Ref, CompletableFuture<Term>> pending, Term key, Duration wait)
+            throws InterruptedException {
+        CompletableFuture<Term> f = key instanceof Ref ref ? pending.get(ref) : null;
+        if (f == null) {
+            throw ErlangException.error(BADARG);
+        }
+        try {
+            Term v = wait == null ? f.get() : f.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            pending.remove(key);
+            return v;
+        } catch (TimeoutException notYet) {
+            return null;
+        } catch (ExecutionException e) {
+            pending.remove(key);
+            throw e.getCause() instanceof ErlangException x ? x : ErlangException.exit(Atom.of("killed"));
+        }
     }
 
     private static Term everyNode(Node node) {

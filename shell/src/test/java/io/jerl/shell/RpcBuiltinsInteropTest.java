@@ -62,6 +62,20 @@ class RpcBuiltinsInteropTest {
     }
 
     @Test
+    void asyncCallsAreCollectedWithYield() throws Exception {
+        jerl.eval("K1 = rpc:async_call(" + e + ", lists, seq, [1, 3]), K2 = rpc:async_call(" + e + ", timer, sleep, [60000]).");
+        assertEquals("[1,2,3]", jerl.eval("rpc:yield(K1)."));
+        assertEquals("error:badarg", jerl.error("rpc:yield(K1)."), "a key is yielded once");
+        assertEquals("timeout", jerl.eval("rpc:nb_yield(K2)."));
+        assertEquals("timeout", jerl.eval("rpc:nb_yield(K2, 50)."));
+        jerl.eval("K3 = rpc:async_call(" + e + ", erlang, atom_to_list, [1]).");
+        assertTrue(jerl.eval("rpc:nb_yield(K3, 10000).").replaceAll("\\s+", "").startsWith("{value,{badrpc,{'EXIT',{badarg,"));
+        assertEquals("{value,{badrpc,nodedown}}",
+                jerl.eval("rpc:nb_yield(rpc:async_call('nobody@nohost', erlang, node, []), 30000)."));
+        assertEquals("error:badarg", jerl.error("rpc:async_call(1, erlang, node, [])."));
+    }
+
+    @Test
     void castsRunAndNobodyWaits() throws Exception {
         jerl.eval("register(caster, self()).");
         assertEquals("true", jerl.eval("rpc:cast(" + e + ", erlang, send, [{caster, node()}, by_rpc_cast])."));
