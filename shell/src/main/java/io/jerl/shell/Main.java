@@ -55,9 +55,7 @@ public final class Main {
         try (Node node = startNode(cl, epmdPort)) {
             // Peers expect global's name server on a visible node; without it their global:sync() hangs.
             Global global = Global.start(node, cl.connectAll());
-            BuiltinRegistry registry = new BuiltinRegistry();
-            Builtins.registerPure(registry);
-            NodeBuiltins.register(registry, node, global);
+            BuiltinRegistry registry = builtins(node, global);
             ShellSession session = new ShellSession(node, registry);
             java.util.function.Consumer<String> standardOutput = text -> {
                 out.print(text);
@@ -104,6 +102,20 @@ public final class Main {
             return Node.startLocal(options(cl));
         }
         return Node.start(nodeName(cl), cookie(cl), options(cl).withEpmdPort(epmdPort));
+    }
+
+    /** Every built-in function of a shell on {@code node}, also offered to peers (rpc:call from erl). */
+    static BuiltinRegistry builtins(Node node, Global global) {
+        BuiltinRegistry registry = new BuiltinRegistry();
+        Builtins.registerPure(registry);
+        NodeBuiltins.register(registry, node, global);
+        ProcessBuiltins.register(registry, node);
+        ProcessInfo.register(registry, node);
+        DistributionBuiltins.register(registry, node, global);
+        RpcBuiltins.register(registry, node);
+        TimerBuiltins.register(registry, node);
+        PeerFunctions.export(registry, node); // before the shell commands, so that a peer cannot q() this shell
+        return registry;
     }
 
     static NodeName nodeName(CommandLine cl) {

@@ -51,6 +51,11 @@ final class ShellSession implements FormEvaluator {
     public Outcome evaluate(Form form) {
         current = form.number();
         pendingOutput.setLength(0);
+        if (!shell.isAlive()) {
+            // an exit signal (from a linked process) ended the shell process between forms: erl says so, goes on anew
+            pendingOutput.append(ErrorText.describe(ErlangException.exit(shell.exitReason()), style)).append('\n');
+            restartShellProcess("shell_exception");
+        }
         String source = rerunSource(form);
         try {
             Term value = run(form.exprs(), pendingOutput::append);
@@ -72,6 +77,15 @@ final class ShellSession implements FormEvaluator {
         }
     }
 
+    /** The value of the form; an exit signal that ends the shell process meanwhile ends the form as in erl. */
+    private Term evalInShellProcess(List<Expr> exprs, Bindings attempt, CallContext ctx) throws InterruptedException {
+        Term value = evaluator.evalBody(exprs, attempt, ctx);
+        if (!shell.isAlive()) {
+            throw ErlangException.exit(shell.exitReason());
+        }
+        return value;
+    }
+
     private void restartShellProcess(String reason) {
         shell.exit(Atom.of(reason));
         shell = node.spawnMailbox();
@@ -91,6 +105,9 @@ final class ShellSession implements FormEvaluator {
         Bindings attempt = bindings.copy();
         try {
             Term value = evaluator.evalBody(exprs, attempt, ctx);
+            if (!shell.isAlive()) { // an exit signal that ended the shell process meanwhile ends the form, as in erl
+                throw ErlangException.exit(shell.exitReason());
+            }
             bindings.replaceWith(attempt);
             return value;
         } catch (ErlangException e) {

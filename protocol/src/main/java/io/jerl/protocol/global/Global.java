@@ -172,6 +172,14 @@ public final class Global implements AutoCloseable {
         });
     }
 
+    /** global:re_register_name/2: registers {@code name} for {@code pid} on every known node, replacing any holder. */
+    public void reRegisterName(Term name, Pid pid) {
+        transAllKnown(nodes -> {
+            multiCall(registrar, nodes, tuple(REGISTER, name, pid, RANDOM_EXIT_NAME));
+            return Boolean.TRUE;
+        });
+    }
+
     /** global:unregister_name/1. */
     public void unregisterName(Atom name) {
         unregisterName((Term) name);

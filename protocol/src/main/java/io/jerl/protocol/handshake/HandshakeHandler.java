@@ -20,7 +20,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +33,11 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(HandshakeHandler.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Who we are in a handshake. The cookie is asked for late and never logged. */
-    public record Identity(String nodeName, long flags, int creation, Supplier<String> cookie) {
+    /**
+     * Who we are in a handshake. The cookie is asked for late, per peer node name (erlang:set_cookie/2 sets one
+     * for a single node), and never logged.
+     */
+    public record Identity(String nodeName, long flags, int creation, Function<String, String> cookie) {
         @Override
         public String toString() {
             return "Identity[" + nodeName + "]";
@@ -138,12 +141,12 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
             peerCreation = c.creation();
             sendChallenge(ctx);
         } else if (step == Step.AWAIT_REPLY && m instanceof ChallengeReply r) {
-            if (!Digest.matches(self.cookie().get(), ourChallenge, r.digest())) {
+            if (!Digest.matches(self.cookie().apply(peerName), ourChallenge, r.digest())) {
                 log.error("** Connection attempt from node {} rejected. Invalid challenge reply. **", peerName);
                 fail(ctx, "invalid challenge reply: the cookies differ");
                 return;
             }
-            send(ctx, new ChallengeAck(Digest.of(self.cookie().get(), r.challenge())));
+            send(ctx, new ChallengeAck(Digest.of(self.cookie().apply(peerName), r.challenge())));
             succeed(ctx);
         } else {
             fail(ctx, "unexpected " + m.getClass().getSimpleName() + " while waiting for " + step);
@@ -229,10 +232,10 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
             }
             learnPeer(c.name(), c.flags(), c.creation());
             ourChallenge = RANDOM.nextInt();
-            send(ctx, new ChallengeReply(ourChallenge, Digest.of(self.cookie().get(), c.challenge())));
+            send(ctx, new ChallengeReply(ourChallenge, Digest.of(self.cookie().apply(peerName), c.challenge())));
             await(ctx, Step.AWAIT_ACK);
         } else if (step == Step.AWAIT_ACK && m instanceof ChallengeAck a) {
-            if (!Digest.matches(self.cookie().get(), ourChallenge, a.digest())) {
+            if (!Digest.matches(self.cookie().apply(peerName), ourChallenge, a.digest())) {
                 fail(ctx, "its challenge ack does not match our cookie: the cookies differ");
                 return;
             }

@@ -89,6 +89,11 @@ public abstract sealed class LocalProcess permits Mailbox, ServiceProcess {
         return isAlive() && links.add(other);
     }
 
+    /** The processes linked to this one (process_info(P, links)). */
+    public synchronized List<Pid> links() {
+        return new ArrayList<>(links);
+    }
+
     synchronized boolean removeLink(Pid other) {
         return links.remove(other);
     }
@@ -121,6 +126,13 @@ public abstract sealed class LocalProcess permits Mailbox, ServiceProcess {
         }
         watchers.put(w.ref(), w);
         return true;
+    }
+
+    /** The processes monitoring this one (process_info(P, monitored_by)). */
+    public synchronized List<Pid> monitoredBy() {
+        List<Pid> out = new ArrayList<>();
+        watchers.values().forEach(w -> out.add(w.watcher()));
+        return out;
     }
 
     synchronized Watcher removeWatcher(Ref ref) {

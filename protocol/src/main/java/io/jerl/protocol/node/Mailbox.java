@@ -25,6 +25,8 @@ public final class Mailbox extends LocalProcess {
     private volatile boolean trapExit;
     /** The thread running this process's code, if any, interrupted when the process is killed. */
     private volatile Thread runner;
+    /** Whether a thread waits in {@link #receive} for a message (process_info's status waiting). */
+    private volatile boolean waiting;
 
     Mailbox(Node node, Pid pid) {
         super(node, pid);
@@ -150,14 +152,19 @@ public final class Mailbox extends LocalProcess {
                 if (!isAlive()) {
                     return null;
                 }
-                if (timeout == null) {
-                    arrived.await();
-                } else {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return null;
+                long left = timeout == null ? Long.MAX_VALUE : deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                waiting = true;
+                try {
+                    if (timeout == null) {
+                        arrived.await();
+                    } else {
+                        arrived.awaitNanos(left);
                     }
-                    arrived.awaitNanos(left);
+                } finally {
+                    waiting = false;
                 }
             }
         } finally {
@@ -175,6 +182,21 @@ public final class Mailbox extends LocalProcess {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The queued messages, oldest first, left in the queue (process_info(P, messages)). */
+    public List<Term> messages() {
+        lock.lock();
+        try {
+            return new ArrayList<>(queue);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the process is blocked in receive, waiting for a message. */
+    public boolean isWaiting() {
+        return waiting;
     }
 
     public int queueLength() {

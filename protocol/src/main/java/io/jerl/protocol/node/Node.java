@@ -84,6 +84,8 @@ public final class Node implements AutoCloseable {
     private final AtomicInteger pidSerial = new AtomicInteger();
     private final AtomicLong nextRef = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1 << 20));
     private volatile String cookie;
+    /** Cookies set for single peers with erlang:set_cookie/2; the others use {@link #cookie}. */
+    private final Map<Atom, String> peerCookies = new ConcurrentHashMap<>();
     private volatile int creation;
     private volatile HandshakeHandler.Identity identity;
     private GroupLeader groupLeader;
@@ -187,7 +189,7 @@ public final class Node implements AutoCloseable {
         }
         creation = epmd.creation();
         long flags = DistFlags.JERL_DEFAULT | (options.hidden() ? 0 : DistFlags.PUBLISHED);
-        identity = new HandshakeHandler.Identity(name.name(), flags, creation, () -> this.cookie);
+        identity = new HandshakeHandler.Identity(name.name(), flags, creation, peer -> cookie(Atom.of(peer)));
         log.info("node {} is up: distribution port {}, EPMD port {}, creation {}", name.name(), port,
                 options.epmdPort(), creation);
     }
@@ -274,6 +276,22 @@ public final class Node implements AutoCloseable {
     /** erlang:set_cookie/1: the cookie for connections made from now on. */
     public void setCookie(String cookie) {
         this.cookie = Objects.requireNonNull(cookie);
+    }
+
+    /** erlang:get_cookie/1: the cookie used with {@code peer}, its own if one was set, else the node's. */
+    public String cookie(Atom peer) {
+        String own = peerCookies.get(peer);
+        return own != null ? own : cookie;
+    }
+
+    /** erlang:set_cookie/2: the cookie for connections with {@code peer} only (this node's name sets the default). */
+    public void setCookie(Atom peer, String cookie) {
+        Objects.requireNonNull(cookie);
+        if (peer.equals(name)) {
+            setCookie(cookie);
+        } else {
+            peerCookies.put(peer, cookie);
+        }
     }
 
     /** The functions peers may call here; register more to serve rpc:call and spawn from erl. */
@@ -378,6 +396,9 @@ public final class Node implements AutoCloseable {
      */
     public Term erpcCall(Atom peer, Atom module, Atom function, List<Term> args, Duration timeout)
             throws InterruptedException {
+        if (peer.equals(name)) {
+            return erpcCallHere(module, function, args, timeout);
+        }
         Mailbox caller = spawnMailbox();
         try {
             Ref res = makeRef();
@@ -401,6 +422,43 @@ public final class Node implements AutoCloseable {
             return erpcResult(res, ((Tuple) down).get(4));
         } finally {
             caller.close();
+        }
+    }
+
+    /**
+     * erpc:call to this node itself, as erl does it: the function (from {@link #functions()}) runs as a process of
+     * its own here, and its exceptions come back in erpc's forms.
+     */
+    private Term erpcCallHere(Atom module, Atom function, List<Term> args, Duration timeout)
+            throws InterruptedException {
+        CompletableFuture<Term> result = new CompletableFuture<>();
+        Mailbox proc = spawnMailbox();
+        spawner.start(proc, () -> {
+            try {
+                result.complete(functions.call(proc, module, function, args));
+                return LocalProcess.NORMAL;
+            } catch (ErlangException e) {
+                result.completeExceptionally(e);
+                return LocalProcess.NORMAL; // the caller gets the exception; erl's erpc logs nothing either
+            } catch (InterruptedException e) {
+                result.completeExceptionally(ErlangException.exit(LocalProcess.KILLED));
+                return LocalProcess.KILLED;
+            }
+        });
+        try {
+            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            proc.exit(LocalProcess.KILL);
+            throw ErlangException.error(new Tuple(Atom.of("erpc"), Atom.of("timeout")));
+        } catch (ExecutionException e) {
+            ErlangException x = (ErlangException) e.getCause();
+            if (x.kind().equals(ErlangException.ERROR)) {
+                throw ErlangException.error(new Tuple(Atom.of("exception"), x.reason(), x.stacktrace()));
+            }
+            if (x.kind().equals(ErlangException.EXIT)) {
+                throw ErlangException.exit(new Tuple(Atom.of("exception"), x.reason()));
+            }
+            throw x;
         }
     }
 
@@ -701,7 +759,8 @@ public final class Node implements AutoCloseable {
 
     // ---- plumbing for the connection table
 
-    EpmdClient epmdClient() {
+    /** The EPMD client this node uses (erl_epmd:names/1 and port_please/2 ask other hosts through it). */
+    public EpmdClient epmdClient() {
         return epmdClient;
     }
 

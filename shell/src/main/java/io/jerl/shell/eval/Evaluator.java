@@ -591,9 +591,19 @@ public final class Evaluator {
 
     // ---------------------------------------------------------------- funs and calls
 
+    private static final String CLOSURE_ID = "jerl-closure:";
+    private static final byte[] CLOSURE_ID_PREFIX = CLOSURE_ID.getBytes(StandardCharsets.UTF_8);
+
+    /** Whether {@code t} is a fun typed at a jerl shell: code only jerl can run, which no erl node can. */
+    public static boolean isShellFun(Term t) {
+        return t instanceof Fun f && f.encoded().length >= CLOSURE_ID_PREFIX.length
+                && java.util.Arrays.equals(f.encoded(), 0, CLOSURE_ID_PREFIX.length, CLOSURE_ID_PREFIX, 0,
+                CLOSURE_ID_PREFIX.length);
+    }
+
     private Fun makeFun(FunExpr f, Bindings b) {
         long n = nextFun.incrementAndGet();
-        byte[] id = ("jerl-closure:" + instance + ":" + n).getBytes(StandardCharsets.UTF_8);
+        byte[] id = (CLOSURE_ID + instance + ":" + n).getBytes(StandardCharsets.UTF_8);
         Fun term = new Fun(Atom.of("erl_eval"), n, instance, f.arity(), id);
         closures.put(term, new Closure(f, b.copy(), term));
         return term;

@@ -1,0 +1,42 @@
+package io.jerl.shell;
+
+import io.jerl.testing.Epmd;
+import io.jerl.testing.ErlNode;
+import io.jerl.testing.ErlTools;
+
+/** A private EPMD with a {@link JerlShell} and a real erl on it, sharing a random cookie; closing stops all three. */
+final class JerlWithErl implements AutoCloseable {
+    final Epmd epmd;
+    final JerlShell jerl;
+    final ErlNode erl;
+
+    JerlWithErl() {
+        String cookie = ErlTools.randomCookie();
+        epmd = Epmd.start();
+        JerlShell j = null;
+        try {
+            j = new JerlShell(cookie, epmd.port());
+            erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(epmd.port()).start();
+        } catch (RuntimeException | Error e) {
+            if (j != null) {
+                j.close();
+            }
+            epmd.close();
+            throw e;
+        }
+        jerl = j;
+    }
+
+    @Override
+    public void close() {
+        try {
+            erl.close();
+        } finally {
+            try {
+                jerl.close();
+            } finally {
+                epmd.close();
+            }
+        }
+    }
+}
