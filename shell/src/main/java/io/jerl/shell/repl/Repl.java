@@ -34,7 +34,7 @@ public final class Repl {
                 String line = io.readLine(partial.length() == 0 && !promptShown ? prompt.apply(number) : "");
                 promptShown = false;
                 if (line == null) {
-                    return number;
+                    return endOfInput(partial.toString());
                 }
                 partial.append(line).append('\n');
                 if (!ExprParser.isComplete(partial.toString())) {
@@ -60,6 +60,18 @@ public final class Repl {
                 promptShown = true;
             }
         }
+    }
+
+    /**
+     * Input ended. An unfinished form (an unterminated string or quoted atom, a missing dot) gets erl's error for it
+     * and one more prompt, as erl prints them before it stops; it is not silently dropped.
+     */
+    private int endOfInput(String unfinished) {
+        boolean onlyComments = unfinished.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("%"));
+        if (!onlyComments && evaluateForm(unfinished)) {
+            io.print(prompt.apply(number));
+        }
+        return number;
     }
 
     /** Parses and evaluates one form; false when the shell is to stop. */
