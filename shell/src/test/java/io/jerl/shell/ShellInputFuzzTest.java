@@ -1,5 +1,7 @@
 package io.jerl.shell;
 
+import static io.jerl.fuzz.FuzzChecks.withAllocationBound;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.jerl.grammar.ExprParser;
 import io.jerl.grammar.ParseResult;
@@ -18,6 +20,7 @@ import io.jerl.shell.eval.BuiltinRegistry;
 import io.jerl.shell.eval.CallContext;
 import io.jerl.shell.eval.Evaluator;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,19 +31,20 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Arbitrary text into what the shell does with a line: {@link ExprParser#isComplete}, {@link ExprParser#split}
- * and {@link ExprParser#parse} must answer (a {@link ParseResult}, never an exception), and whatever parses is
- * evaluated and printed as the shell prints it, where only an {@link ErlangException} may come out. The built-ins
- * are the pure ones, made harmless for a fuzzer: no {@code timer} module, and integers above
- * {@value #COUNT_LIMIT} refused as arguments of anything but arithmetic, so that {@code lists:seq(1, 1 bsl 40)}
- * (which erl would run until memory ran out, too) does not pass for a bug. {@code receive} has no mailbox here
- * (it raises {@code badarg}); an evaluation still running after {@value #EVAL_MILLIS} ms (an endless loop the
- * input wrote) is stopped and is not a finding. Seeds ({@code ShellInputFuzzTestInputs/text}): the lines
- * typed at erl's prompt in the seed tutorials, every eighth expression of the built-ins corpus checked against erl
- * (builtins/*.txt), and one line per construct of the grammar.
+ * and {@link ExprParser#parse} must answer (a {@link ParseResult}, never an exception) and allocate in proportion
+ * to the text (at most {@value #PARSE_BYTES_PER_CHAR} bytes a character); whatever parses is evaluated and
+ * printed as the shell prints it, where only an {@link ErlangException} may come out. The built-ins are the pure
+ * ones, made harmless for a fuzzer: no {@code timer} module, and integers above {@value #COUNT_LIMIT} refused as
+ * arguments of anything but arithmetic, so that {@code lists:seq(1, 1 bsl 40)} (which would exhaust erl's memory
+ * too) does not pass for a bug. {@code receive} has no mailbox here (it raises {@code badarg}); an evaluation still
+ * running after {@value #EVAL_MILLIS} ms (an endless loop the input wrote) is stopped and is not a finding.
+ * Seeds ({@code ShellInputFuzzTestInputs/text}): the lines typed at erl's prompt in the seed tutorials, every
+ * eighth expression of the built-ins corpus checked against erl (builtins/*.txt), one line per grammar construct.
  */
 class ShellInputFuzzTest {
     static final long COUNT_LIMIT = 100_000;
     static final long EVAL_MILLIS = 2_000;
+    static final long PARSE_BYTES_PER_CHAR = 4_096;
     private static final Set<String> ARITHMETIC = Set.of("+", "-", "*", "/", "div", "rem", "band", "bor", "bxor",
             "bsl", "bsr", "bnot", "abs", "==", "/=", "=<", "<", ">=", ">", "=:=", "=/=", "float", "integer_to_list",
             "integer_to_binary", "max", "min", "is_integer", "is_number");
@@ -50,9 +54,16 @@ class ShellInputFuzzTest {
     @FuzzTest
     void text(byte[] data) throws Exception {
         String text = new String(data, StandardCharsets.UTF_8); // as the shell decodes stdin: bad bytes become U+FFFD
-        ExprParser.isComplete(text);
-        for (String form : ExprParser.split(text).forms()) {
-            ParseResult r = ExprParser.parse(form);
+        List<ParseResult> parsed = new ArrayList<>();
+        // Parsing allocates in proportion to the text: ANTLR's tree costs up to a kilobyte a token.
+        withAllocationBound(text.length(), PARSE_BYTES_PER_CHAR, 4 << 20, () -> {
+            parsed.clear();
+            ExprParser.isComplete(text);
+            for (String form : ExprParser.split(text).forms()) {
+                parsed.add(ExprParser.parse(form));
+            }
+        });
+        for (ParseResult r : parsed) {
             if (r instanceof ParseResult.Parsed p) {
                 evaluate(p);
             } else if (!(r instanceof ParseResult.SyntaxError)) {
