@@ -13,6 +13,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -281,6 +282,9 @@ public final class DistConnection extends ChannelInboundHandlerAdapter {
         Throwable root = cause.getCause() instanceof ProtocolException ? cause.getCause() : cause;
         log.warn("closing the connection to {}: {}", peer.name().name(), root.getMessage());
         close(root.getMessage());
+        if (!(root instanceof ProtocolException) && !(root instanceof IOException)) {
+            ctx.fireExceptionCaught(cause); // a bug of jerl's, not the peer's: Netty logs it with its stack trace
+        }
     }
 
     @Override

@@ -358,6 +358,9 @@ public final class EmbeddedEpmd implements AutoCloseable {
                 return;
             }
             reject(ctx, c instanceof ProtocolException ? c.getMessage() : c.toString());
+            if (!(c instanceof ProtocolException)) {
+                ctx.fireExceptionCaught(cause); // a bug of jerl's, not the client's: Netty logs it with its stack trace
+            }
         }
 
         private void reject(ChannelHandlerContext ctx, String reason) {

@@ -17,6 +17,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -347,5 +348,8 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause.getCause() instanceof ProtocolException ? cause.getCause() : cause;
         fail(ctx, root.getMessage() == null ? root.toString() : root.getMessage());
+        if (!(root instanceof ProtocolException) && !(root instanceof IOException)) {
+            ctx.fireExceptionCaught(cause); // a bug of jerl's, not the peer's: Netty logs it with its stack trace
+        }
     }
 }

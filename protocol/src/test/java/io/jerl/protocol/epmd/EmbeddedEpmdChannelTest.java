@@ -221,14 +221,7 @@ class EmbeddedEpmdChannelTest {
     // ---- helpers ----
 
     private EmbeddedChannel connect(SocketAddress remote, SocketAddress local) {
-        PeerChannel ch = new PeerChannel(remote, local);
-        server.initConnection(ch);
-        try {
-            ch.register();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        return ch;
+        return PeerChannel.connect(server, remote, local);
     }
 
     private static byte[] register(EmbeddedChannel ch, Alive2Request request) {
@@ -271,28 +264,6 @@ class EmbeddedEpmdChannelTest {
             return new InetSocketAddress(InetAddress.getByName(literal), port);
         } catch (UnknownHostException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    /** An EmbeddedChannel whose peer and local addresses are chosen by the test. */
-    private static final class PeerChannel extends EmbeddedChannel {
-        private final SocketAddress remote;
-        private final SocketAddress local;
-
-        PeerChannel(SocketAddress remote, SocketAddress local) {
-            super(false, false);
-            this.remote = remote;
-            this.local = local;
-        }
-
-        @Override
-        protected SocketAddress remoteAddress0() {
-            return isActive() ? remote : null;
-        }
-
-        @Override
-        protected SocketAddress localAddress0() {
-            return isActive() ? local : null;
         }
     }
 }

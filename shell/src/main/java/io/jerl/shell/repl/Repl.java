@@ -45,7 +45,7 @@ public final class Repl {
                 String line = io.readLine(partial.length() == 0 && !promptShown ? prompt.apply(number) : "");
                 promptShown = false;
                 if (line == null) {
-                    return new End(false, 0, failures);
+                    return endOfInput(partial.toString());
                 }
                 partial.append(line).append('\n');
                 if (!ExprParser.isComplete(partial.toString())) {
@@ -72,6 +72,22 @@ public final class Repl {
                 promptShown = true;
             }
         }
+    }
+
+    /**
+     * Input ended. An unfinished form (an unterminated string or quoted atom, a missing dot) gets erl's error for it
+     * and one more prompt, as erl prints them before it stops; it is not silently dropped.
+     */
+    private End endOfInput(String unfinished) {
+        boolean onlyComments = unfinished.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("%"));
+        if (!onlyComments) {
+            FormEvaluator.Outcome out = evaluateForm(unfinished);
+            if (out != null && out.kind() == FormEvaluator.Kind.STOP) {
+                return new End(true, out.status(), failures);
+            }
+            io.print(prompt.apply(number));
+        }
+        return new End(false, 0, failures);
     }
 
     /** Parses and evaluates one form; null after a syntax error. */

@@ -52,8 +52,9 @@ class ReplTest {
     }
 
     @Test
-    void endOfInputEndsTheLoopAndAnUnfinishedFormIsDropped() {
-        assertEquals("(t@vm)1> 7\n(t@vm)2> ", run("7.\nfoo(\n"));
+    void endOfInputReportsAnUnfinishedFormAsErlDoes() {
+        assertEquals("(t@vm)1> 7\n(t@vm)2> * 1:4: syntax error before: \n(t@vm)2> ", run("7.\nfoo(\n"));
+        assertEquals("(t@vm)1> form1\n(t@vm)2> ", run("ok.\n% only a comment\n"));
     }
 
     @Test
