@@ -3,8 +3,6 @@ package io.jerl.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jerl.testing.Epmd;
-import io.jerl.testing.ErlTools;
 import io.jerl.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -20,23 +17,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 004 (samples/004-distributed-app): the distro application on three real erl nodes fails over when its node
- * is killed and is taken over when the node returns, watched from jerl's prompt. Runs the README's commands (in a
- * copy of the sample folder, with a private EPMD and a random cookie in place of {@code distro}) and types the
- * lines of jerl-watch.erl and jerl-look.erl.
+ * is killed and is taken over when the node returns, watched from jerl's prompt. Runs the README's commands as
+ * written (the erl ones in a copy of the sample folder) on a pretend host of its own (samples/hosts.sh), where
+ * EPMD and the cookie {@code distro} are the test's own, and types the lines of jerl-watch.erl and jerl-look.erl.
  */
 class DistributedAppSampleTest {
     private static final String ONE = "'one@127.0.0.1'";
+    /** The README runs the nodes on the learner's machine; the test gives them a machine of their own. */
+    private static final String HOST = "laptop";
     /** The configured failover delay is 5000 ms; the test's clock starts before the kill, so it sees at least that. */
     private static final Duration FAILOVER_DELAY = Duration.ofMillis(4500);
 
     @TempDir
     Path work;
 
-    private final List<Terminal> terminals = new ArrayList<>();
     private final StringBuilder flushed = new StringBuilder();
     private Sample sample;
-    private String cookie;
-    private Map<String, String> env;
+    private Hosts hosts;
 
     /** What jerl answered to the three lines of jerl-look.erl. */
     private record Look(String flush, String table, String sums) {
@@ -45,15 +42,10 @@ class DistributedAppSampleTest {
     @Test
     void distroFailsOverWhenOneIsKilledAndIsTakenOverWhenOneReturns() throws Exception {
         sample = Sample.named("004-distributed-app");
-        build();
-        cookie = ErlTools.randomCookie();
-        try (Epmd epmd = Epmd.start()) {
-            env = Map.of("ERL_EPMD_PORT", Integer.toString(epmd.port()));
-            try {
-                watchFailoverAndTakeover();
-            } finally {
-                terminals.forEach(Terminal::close);
-            }
+        try (Hosts h = Hosts.up("samples/hosts.sh up " + HOST)) { // fails first, saying how, if Erlang is missing
+            hosts = h;
+            build();
+            watchFailoverAndTakeover();
         }
     }
 
@@ -63,8 +55,7 @@ class DistributedAppSampleTest {
         Terminal three = startErl("three");
         one.expect("one starts distro", "distro: starting on " + ONE + " in normal mode\n");
 
-        Terminal jerl = start("jerl", withTestCookie(sample.commandStartingWith("./jerl ")), Sample.ROOT);
-        jerl.awaitPrompt("jerl starts");
+        Terminal jerl = hosts.shellOn(HOST, "jerl", sample.commandStartingWith("./jerl "));
         Sample.Script watch = sample.script("jerl-watch.erl");
         assertEquals("pong", answer(jerl, "jerl: ping one", watch.next()));
         for (int i = 0; i < 3; i++) {
@@ -132,20 +123,7 @@ class DistributedAppSampleTest {
     }
 
     private Terminal startErl(String name) {
-        ErlTools.executable("erl"); // a missing erl fails here with how to install it, not as a bash error
-        return start(name, withTestCookie(sample.commandStartingWith("erl -name " + name + "@")), work);
-    }
-
-    private Terminal start(String name, String commandLine, Path dir) {
-        Terminal t = Terminal.start(name, commandLine, dir, env);
-        terminals.add(t);
-        return t;
-    }
-
-    private String withTestCookie(String readmeLine) {
-        String swapped = readmeLine.replace("-setcookie distro", "-setcookie " + cookie);
-        assertTrue(!swapped.equals(readmeLine), "the README command should set the cookie distro: " + readmeLine);
-        return swapped;
+        return hosts.startOn(HOST, name, sample.commandStartingWith("erl -name " + name + "@"), work);
     }
 
     /** Types one line at jerl's prompt; the answer without the log lines jerl may print meanwhile. */
@@ -174,7 +152,7 @@ class DistributedAppSampleTest {
             Processes.sleep(1000);
         }
         throw new AssertionError("step \"" + step + "\" never happened; jerl answered:\n" + seen + "\n"
-                + terminals.stream().map(Terminal::transcript).reduce("", (a, b) -> a + b + "\n"));
+                + hosts.transcripts());
     }
 
     /** A term as printed, without the line breaks and indentation erl's ~p adds to long terms. */

@@ -3,6 +3,7 @@ package io.jerl.samples;
 import io.jerl.testing.ErlTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,9 @@ final class Hosts implements AutoCloseable {
         if (!commandLine.startsWith("samples/hosts.sh run ")) {
             throw new IllegalArgumentException("not a hosts.sh run command: " + commandLine);
         }
-        return started(Terminal.start(name, commandLine, Sample.ROOT, env()));
+        Terminal t = start(name, commandLine, Sample.ROOT);
+        t.awaitPrompt("start");
+        return t;
     }
 
     /**
@@ -81,20 +84,35 @@ final class Hosts implements AutoCloseable {
         return shell(name, "samples/hosts.sh run " + host + " " + commandLine);
     }
 
-    private Terminal started(Terminal t) {
+    /**
+     * As {@link #shellOn}, run in {@code dir} instead of the repository root, without waiting for a prompt (an erl
+     * that waits at boot for other nodes prints none until they come).
+     */
+    Terminal startOn(String host, String name, String commandLine, Path dir) {
+        return start(name, Sample.ROOT.resolve("samples/hosts.sh") + " run " + host + " " + commandLine, dir);
+    }
+
+    private Terminal start(String name, String commandLine, Path dir) {
+        Terminal t = Terminal.start(name, commandLine, dir, env(dir));
         terminals.add(t);
-        t.awaitPrompt("start");
         return t;
     }
 
-    /** hosts.sh finds this test's hosts by the lab name, and runs commands in $PWD: the repository root. */
-    private Map<String, String> env() {
-        return Map.of("JERL_LAB", lab, "PWD", Sample.ROOT.toString());
+    /** Everything the shells on the hosts printed, for a failure that concerns them all. */
+    String transcripts() {
+        StringBuilder all = new StringBuilder();
+        terminals.forEach(t -> all.append(t.transcript()).append('\n'));
+        return all.toString();
+    }
+
+    /** hosts.sh finds this test's hosts by the lab name, and runs commands in $PWD (bash keeps it: it is the cwd). */
+    private Map<String, String> env(Path dir) {
+        return Map.of("JERL_LAB", lab, "PWD", dir.toString());
     }
 
     private Process start(List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(Sample.ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env());
+        pb.environment().putAll(env(Sample.ROOT));
         try {
             return pb.start();
         } catch (IOException e) {
