@@ -1,12 +1,13 @@
 package io.jerl.samples;
 
+import io.jerl.testing.ErlTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,8 +16,6 @@ import java.util.concurrent.TimeUnit;
  * is stopped half-way.
  */
 final class Hosts implements AutoCloseable {
-    /** The repository root: the README commands run from there, as a learner runs them. */
-    static final Path ROOT = findRoot();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String lab;
@@ -32,6 +31,7 @@ final class Hosts implements AutoCloseable {
         if (!commandLine.startsWith("samples/hosts.sh up ")) {
             throw new IllegalArgumentException("not a hosts.sh up command: " + commandLine);
         }
+        ErlTools.executable("erl"); // every host runs an EPMD: a missing Erlang fails here, saying how to install it
         Hosts h = new Hosts("t" + Long.toString(RANDOM.nextLong() & 0xFFFFFFFFFL, 36));
         Runtime.getRuntime().addShutdownHook(h.hook);
         try {
@@ -43,9 +43,9 @@ final class Hosts implements AutoCloseable {
         return h;
     }
 
-    /** Runs a README command line (words separated by single spaces) to its end; returns its output. */
+    /** Runs a README command line to its end; returns its output. */
     String run(String commandLine) {
-        return run(List.of(commandLine.split(" ")));
+        return run(Terminal.command(commandLine));
     }
 
     private String run(List<String> command) {
@@ -67,16 +67,52 @@ final class Hosts implements AutoCloseable {
 
     /** Starts a README command line that runs a shell (erl or jerl) on a host, and waits for its first prompt. */
     Terminal shell(String name, String commandLine) {
-        Terminal c = new Terminal(name, start(List.of(commandLine.split(" "))));
-        terminals.add(c);
-        c.awaitPrompt();
-        return c;
+        if (!commandLine.startsWith("samples/hosts.sh run ")) {
+            throw new IllegalArgumentException("not a hosts.sh run command: " + commandLine);
+        }
+        Terminal t = start(name, commandLine, Sample.ROOT);
+        t.awaitPrompt("start");
+        return t;
+    }
+
+    /**
+     * Starts, on {@code host}, a README command line that the README runs on the learner's own machine, and
+     * waits for its first prompt: on a host of its own the line's fixed ports (EPMD's 4369, a pinned
+     * distribution port) and its cookie belong to this test alone.
+     */
+    Terminal shellOn(String host, String name, String commandLine) {
+        return shell(name, "samples/hosts.sh run " + host + " " + commandLine);
+    }
+
+    /**
+     * As {@link #shellOn}, run in {@code dir} instead of the repository root, without waiting for a prompt (an erl
+     * that waits at boot for other nodes prints none until they come).
+     */
+    Terminal startOn(String host, String name, String commandLine, Path dir) {
+        return start(name, Sample.ROOT.resolve("samples/hosts.sh") + " run " + host + " " + commandLine, dir);
+    }
+
+    private Terminal start(String name, String commandLine, Path dir) {
+        Terminal t = Terminal.start(name, commandLine, dir, env(dir));
+        terminals.add(t);
+        return t;
+    }
+
+    /** Everything the shells on the hosts printed, for a failure that concerns them all. */
+    String transcripts() {
+        StringBuilder all = new StringBuilder();
+        terminals.forEach(t -> all.append(t.transcript()).append('\n'));
+        return all.toString();
+    }
+
+    /** hosts.sh finds this test's hosts by the lab name, and runs commands in $PWD (bash keeps it: it is the cwd). */
+    private Map<String, String> env(Path dir) {
+        return Map.of("JERL_LAB", lab, "PWD", dir.toString());
     }
 
     private Process start(List<String> command) {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().put("JERL_LAB", lab);
-        pb.environment().put("PWD", ROOT.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(Sample.ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env(Sample.ROOT));
         try {
             return pb.start();
         } catch (IOException e) {
@@ -104,16 +140,5 @@ final class Hosts implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             System.err.println("hosts.sh down for lab " + lab + " failed: " + e);
         }
-    }
-
-    private static Path findRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("samples/hosts.sh"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("samples/hosts.sh not found above " + Path.of("").toAbsolutePath());
-        }
-        return p;
     }
 }

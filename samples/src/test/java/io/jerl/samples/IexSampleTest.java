@@ -1,73 +1,50 @@
 package io.jerl.samples;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Seed 002 (samples/002-iex): a real iex on port 9000 and jerl on 9001 exchange messages through global names,
- * both ways. Runs the README's two commands as written inside a private network namespace, where port 9000,
- * EPMD's 4369 and the cookie are the test's own, and types the lines of the sample's script files.
+ * both ways. Runs the README's two commands as written on a pretend host of its own (samples/hosts.sh), where
+ * port 9000, EPMD's 4369 and the cookie are the test's own, and types the lines of the sample's script files.
  */
 class IexSampleTest {
-    private static final Pattern IEX_PROMPT = Pattern.compile("iex\\(node2@127\\.0\\.0\\.1\\)\\d+> ");
-    private static final Pattern JERL_PROMPT = Pattern.compile("\\(node1@127\\.0\\.0\\.1\\)\\d+> ");
+    private static final Sample SAMPLE = Sample.named("002-iex");
+    /** The README runs both nodes on the learner's machine; the test gives them a machine of their own. */
+    private static final String HOST = "laptop";
 
     @Test
     void iexAndJerlSendThroughGlobalNamesBothWays() {
         requireIex();
-        Sample sample = Sample.named("002-iex");
-        Path dir = sample.dir();
-        try (NetNamespace ns = NetNamespace.create("jerl-iex");
-             Console iex = Console.start("iex", ns.insideBash(sample.readmeCommand("iex --name")), dir, Map.of())) {
-            iex.expect("iex starts", IEX_PROMPT);
-            assertEquals("{:ok, [{'node2', 9000}]}", iex.ask("iex's :net_adm.names shows port 9000",
-                    ":net_adm.names", IEX_PROMPT).strip(), "iex's :net_adm.names");
+        try (Hosts hosts = Hosts.up("samples/hosts.sh up " + HOST)) {
+            Terminal iex = hosts.shellOn(HOST, "iex (node2)", SAMPLE.commandStartingWith("iex --name"));
+            iex.enter("iex's :net_adm.names shows port 9000", ":net_adm.names").is("{:ok, [{'node2', 9000}]}");
 
-            try (Console jerl = Console.start("jerl", ns.inside(JerlCommand.of(sample.readmeCommand("./jerl "))),
-                    dir, Map.of())) {
-                jerl.expect("jerl starts", JERL_PROMPT);
-                List<String> receives = sample.script("jerl-receives.erl");
-                assertEquals(6, receives.size(), "jerl-receives.erl's lines");
-                String names = jerl.ask("jerl: net_adm:names()", receives.get(0), JERL_PROMPT);
-                assertTrue(names.contains("{\"node2\",9000}") && names.contains("{\"node1\",9001}"),
-                        "step \"jerl: net_adm:names()\" should list node2 on 9000 and node1 on 9001, printed: " + names);
-                assertEquals("true", jerl.ask("jerl: connect_node", receives.get(1), JERL_PROMPT).strip(),
-                        "step \"jerl: connect_node\"");
-                assertEquals("ok", jerl.ask("jerl: global:sync", receives.get(2), JERL_PROMPT).strip(),
-                        "step \"jerl: global:sync\"");
-                String pid = jerl.ask("jerl: spawn the server", receives.get(3), JERL_PROMPT).strip();
-                assertTrue(pid.matches("<0\\.\\d+\\.0>"), "step \"jerl: spawn the server\" printed " + pid);
-                assertEquals("yes", jerl.ask("jerl: global:register_name", receives.get(4), JERL_PROMPT).strip(),
-                        "step \"jerl: global:register_name\"");
-                jerl.type(receives.get(5)); // waits for the server to end: the prompt comes back after iex sends
+            Terminal jerl = hosts.shellOn(HOST, "jerl (node1)", SAMPLE.commandStartingWith("./jerl "));
+            Sample.Script receives = SAMPLE.script("jerl-receives.erl");
+            jerl.enter("jerl: net_adm:names()", receives.next()).shows("{\"node2\",9000}").shows("{\"node1\",9001}");
+            jerl.enter("jerl: connect_node", receives.next()).is("true");
+            jerl.enter("jerl: global:sync", receives.next()).is("ok");
+            jerl.enter("jerl: spawn the server", receives.next()).matches("^\\s*<0\\.\\d+\\.0>\\s*$");
+            jerl.enter("jerl: global:register_name", receives.next()).is("yes");
+            jerl.type(receives.last()); // waits for the server to end: the prompt comes back after iex sends
 
-                List<String> sends = sample.script("iex-sends.exs");
-                assertEquals("\"hello from node 2!\"", iex.ask("iex: send to :server", sends.get(0), IEX_PROMPT).strip(),
-                        "step \"iex: send to :server\"");
-                jerl.expect("jerl's server prints the message", "I got a message! <<\"hello from node 2!\">>\n");
-                jerl.expect("jerl's monitor sees the server end", "{server_ended,normal}\n");
-                jerl.expect("jerl's prompt returns", JERL_PROMPT);
+            Sample.Script sends = SAMPLE.script("iex-sends.exs");
+            iex.enter("iex: send to :server", sends.last()).is("\"hello from node 2!\"");
+            jerl.expect("jerl's server prints the message", "I got a message! <<\"hello from node 2!\">>\n");
+            jerl.expect("jerl's monitor sees the server end", "{server_ended,normal}\n");
+            jerl.awaitPrompt("jerl's prompt returns");
 
-                List<String> iexReceives = sample.script("iex-receives.exs");
-                assertTrue(iex.ask("iex: spawn", iexReceives.get(0), IEX_PROMPT).strip().startsWith("#PID<"),
-                        "step \"iex: spawn\"");
-                assertEquals(":yes", iex.ask("iex: :global.register_name", iexReceives.get(1), IEX_PROMPT).strip(),
-                        "step \"iex: :global.register_name\"");
+            Sample.Script iexReceives = SAMPLE.script("iex-receives.exs");
+            iex.enter("iex: spawn", iexReceives.next()).matches("^\\s*#PID<");
+            iex.enter("iex: :global.register_name", iexReceives.last()).is(":yes");
 
-                List<String> jerlSends = sample.script("jerl-sends.erl");
-                assertEquals("true", jerl.ask("jerl: connect_node again", jerlSends.get(0), JERL_PROMPT).strip());
-                assertEquals("ok", jerl.ask("jerl: global:sync", jerlSends.get(1), JERL_PROMPT).strip());
-                assertEquals("<<\"hello from node 1!\">>",
-                        jerl.ask("jerl: send to iex_server", jerlSends.get(2), JERL_PROMPT).strip());
-                iex.expect("iex's server prints the message", "I got a message! \"hello from node 1!\"\n");
-            }
+            Sample.Script jerlSends = SAMPLE.script("jerl-sends.erl");
+            jerl.enter("jerl: connect_node again", jerlSends.next()).is("true");
+            jerl.enter("jerl: global:sync", jerlSends.next()).is("ok");
+            jerl.enter("jerl: send to iex_server", jerlSends.last()).is("<<\"hello from node 1!\">>");
+            iex.expect("iex's server prints the message", "I got a message! \"hello from node 1!\"\n");
         }
     }
 

@@ -1,9 +1,6 @@
 package io.jerl.samples;
 
 
-import io.jerl.testing.ErlTools;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,22 +9,16 @@ import org.junit.jupiter.api.Test;
  * demo@roger-nuc3 (erl) with -name, refused while each host has its own cookie and connected with -setcookie.
  */
 class NamesAndCookiesTest {
-    private static final Path DIR = Hosts.ROOT.resolve("samples/001-names-and-cookies");
-    private static final Readme README = new Readme(DIR.resolve("README.md"));
-    private static final String UP = README.command("samples/hosts.sh up roger-surface-go roger-nuc0 roger-nuc3");
-
-    @BeforeAll
-    static void erlIsInstalled() {
-        ErlTools.executable("erl");
-    }
+    private static final Sample SAMPLE = Sample.named("001-names-and-cookies");
+    private static final String UP = SAMPLE.command("samples/hosts.sh up roger-surface-go roger-nuc0 roger-nuc3");
 
     @Test
     void fooAndBarOnOneHostThenAutoclusteringThroughEpmd() {
-        Script fooTyped = new Script(DIR.resolve("foo.erl"));
-        Script barTyped = new Script(DIR.resolve("bar.erl"));
+        Sample.Script fooTyped = SAMPLE.script("foo.erl");
+        Sample.Script barTyped = SAMPLE.script("bar.erl");
         try (Hosts hosts = Hosts.up(UP)) {
-            Terminal foo = hosts.shell("foo (jerl)", README.command("samples/hosts.sh run roger-surface-go ./jerl -sname foo"));
-            Terminal bar = hosts.shell("bar (erl)", README.command("samples/hosts.sh run roger-surface-go erl -sname bar"));
+            Terminal foo = hosts.shell("foo (jerl)", SAMPLE.command("samples/hosts.sh run roger-surface-go ./jerl -sname foo"));
+            Terminal bar = hosts.shell("bar (erl)", SAMPLE.command("samples/hosts.sh run roger-surface-go erl -sname bar"));
 
             foo.enter(fooTyped.next()).shows("[]");                                  // nodes()
             foo.enter(fooTyped.next()).shows("true");                                // true = connect_node(bar)
@@ -37,8 +28,8 @@ class NamesAndCookiesTest {
             bar.enter(barTyped.next()).shows("hello");                               // {shell, foo} ! hello
             foo.enterUntil(fooTyped.next(), "Shell got hello").shows("Shell got hello\nok");   // flush()
 
-            Terminal baz = hosts.shell("baz (erl)", README.command("samples/hosts.sh run roger-surface-go erl -sname baz"));
-            Terminal qux = hosts.shell("qux (erl)", README.command("samples/hosts.sh run roger-surface-go erl -sname qux"));
+            Terminal baz = hosts.shell("baz (erl)", SAMPLE.command("samples/hosts.sh run roger-surface-go erl -sname baz"));
+            Terminal qux = hosts.shell("qux (erl)", SAMPLE.command("samples/hosts.sh run roger-surface-go erl -sname qux"));
             foo.enter(fooTyped.next())                                               // erl_epmd:names()
                     .matches("\\{\"foo\",\\d+\\}").matches("\\{\"bar\",\\d+\\}")
                     .matches("\\{\"baz\",\\d+\\}").matches("\\{\"qux\",\\d+\\}");
@@ -47,44 +38,40 @@ class NamesAndCookiesTest {
             foo.enter(fooTyped.next())                                               // nodes()
                     .shows("'bar@roger-surface-go'").shows("'baz@roger-surface-go'").shows("'qux@roger-surface-go'");
 
-            foo.quit(fooTyped.next());                                               // q()
-            bar.quit(barTyped.next());
-            fooTyped.assertAllTyped();
-            barTyped.assertAllTyped();
+            foo.quit(fooTyped.last());                                               // q()
+            bar.quit(barTyped.last());
         }
     }
 
     @Test
     void twoHostsWithTheirOwnCookiesAreRefusedUntilSetcookie() {
-        Script nuc0Typed = new Script(DIR.resolve("nuc0.erl"));
-        Script nuc3Typed = new Script(DIR.resolve("nuc3.erl"));
+        Sample.Script nuc0Typed = SAMPLE.script("nuc0.erl");
+        Sample.Script nuc3Typed = SAMPLE.script("nuc3.erl");
         try (Hosts hosts = Hosts.up(UP)) {
-            Terminal nuc3 = hosts.shell("demo@roger-nuc3 (erl)", README.command("samples/hosts.sh run roger-nuc3 erl -name demo"));
-            Terminal nuc0 = hosts.shell("demo@roger-nuc0 (jerl)", README.command("samples/hosts.sh run roger-nuc0 ./jerl -name demo"));
+            Terminal nuc3 = hosts.shell("demo@roger-nuc3 (erl)", SAMPLE.command("samples/hosts.sh run roger-nuc3 erl -name demo"));
+            Terminal nuc0 = hosts.shell("demo@roger-nuc0 (jerl)", SAMPLE.command("samples/hosts.sh run roger-nuc0 ./jerl -name demo"));
 
             nuc0.enter(nuc0Typed.next())                                             // connect_node, wrong cookie
                     .shows("cannot connect to demo@roger-nuc3.lan").shows("the cookies differ").shows("false");
-            nuc3.awaitText("the rejected attempt",
+            nuc3.expect("the rejected attempt",
                     "** Connection attempt from node 'demo@roger-nuc0.lan' rejected. Invalid challenge reply. **");
             nuc0.quit(nuc0Typed.next());                                             // q()
             nuc3.quit(nuc3Typed.next());
 
             String cookie = " -setcookie KMZWIWWTBVPEBURCLHVQ";
             nuc3 = hosts.shell("demo@roger-nuc3 (erl, cookie set)",
-                    README.command("samples/hosts.sh run roger-nuc3 erl -name demo" + cookie));
+                    SAMPLE.command("samples/hosts.sh run roger-nuc3 erl -name demo" + cookie));
             nuc0 = hosts.shell("demo@roger-nuc0 (jerl, cookie set)",
-                    README.command("samples/hosts.sh run roger-nuc0 ./jerl -name demo" + cookie));
+                    SAMPLE.command("samples/hosts.sh run roger-nuc0 ./jerl -name demo" + cookie));
             nuc0.enter(nuc0Typed.next()).shows("true");                              // connect_node
             nuc0.enter(nuc0Typed.next()).shows("['demo@roger-nuc3.lan']");          // nodes()
             nuc3.enter(nuc3Typed.next()).shows("['demo@roger-nuc0.lan']");          // nodes()
             nuc3.enter(nuc3Typed.next()).shows("true");                              // register(shell, self())
             nuc0.enter(nuc0Typed.next()).shows("hello");                             // {shell, demo@roger-nuc3} ! hello
             nuc3.enterUntil(nuc3Typed.next(), "Shell got hello").shows("Shell got hello\nok");  // flush()
-            nuc0.quit(nuc0Typed.next());                                             // q()
-            nuc3.quit(nuc3Typed.next());
-            nuc0Typed.assertAllTyped();
-            nuc3Typed.assertAllTyped();
-            hosts.run(README.command("samples/hosts.sh down"));
+            nuc0.quit(nuc0Typed.last());                                             // q()
+            nuc3.quit(nuc3Typed.last());
+            hosts.run(SAMPLE.command("samples/hosts.sh down"));
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.jerl.samples;
 
-import io.jerl.testing.ErlTools;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,30 +7,24 @@ import org.junit.jupiter.api.Test;
  * jerl in container1 rpc-calls both erl nodes, and erl rpc-calls jerl, whose rex answers.
  */
 class OneEpmdPerContainerTest {
-    private static final Path DIR = Hosts.ROOT.resolve("samples/003-one-epmd-per-container");
-    private static final Readme README = new Readme(DIR.resolve("README.md"));
-
-    @BeforeAll
-    static void erlIsInstalled() {
-        ErlTools.executable("erl");
-    }
+    private static final Sample SAMPLE = Sample.named("003-one-epmd-per-container");
 
     @Test
     void jerlAndTwoErlNodesCallEachOtherAcrossContainers() {
-        Script jerlTyped = new Script(DIR.resolve("jerl.erl"));
-        Script c2Typed = new Script(DIR.resolve("container2.erl"));
-        Script c3Typed = new Script(DIR.resolve("container3.erl"));
-        try (Hosts hosts = Hosts.up(README.command("samples/hosts.sh up container1 container2 container3"))) {
+        Sample.Script jerlTyped = SAMPLE.script("jerl.erl");
+        Sample.Script c2Typed = SAMPLE.script("container2.erl");
+        Sample.Script c3Typed = SAMPLE.script("container3.erl");
+        try (Hosts hosts = Hosts.up(SAMPLE.command("samples/hosts.sh up container1 container2 container3"))) {
             Terminal c2 = hosts.shell("snode@container2 (erl)",
-                    README.command("samples/hosts.sh run container2 erl -sname snode -setcookie cookie"));
+                    SAMPLE.command("samples/hosts.sh run container2 erl -sname snode -setcookie cookie"));
             Terminal c3 = hosts.shell("snode@container3 (erl)",
-                    README.command("samples/hosts.sh run container3 erl -sname snode -setcookie cookie"));
-            String names = hosts.run(README.command("samples/hosts.sh run container2 epmd -names"));
+                    SAMPLE.command("samples/hosts.sh run container3 erl -sname snode -setcookie cookie"));
+            String names = hosts.run(SAMPLE.command("samples/hosts.sh run container2 epmd -names"));
             if (!names.matches("(?s)epmd: up and running on port 4369 with data:\nname snode at port \\d+\n")) {
                 throw new AssertionError("container2's EPMD should know its own snode and nothing else:\n" + names);
             }
             Terminal jerl = hosts.shell("snode@container1 (jerl)",
-                    README.command("samples/hosts.sh run container1 ./jerl -sname snode -setcookie cookie"));
+                    SAMPLE.command("samples/hosts.sh run container1 ./jerl -sname snode -setcookie cookie"));
 
             jerl.enter(jerlTyped.next()).shows("pong");                                   // ping container2
             jerl.enter(jerlTyped.next()).shows("pong");                                   // ping container3
@@ -50,13 +41,10 @@ class OneEpmdPerContainerTest {
             // global makes the mesh in the background: as the README says, type nodes() again until it shows.
             c3.enterUntil(c3Typed.next(), "[snode@container1,snode@container2]");
 
-            jerl.quit(jerlTyped.next());
-            c2.quit(c2Typed.next());
-            c3.quit(c3Typed.next());
-            jerlTyped.assertAllTyped();
-            c2Typed.assertAllTyped();
-            c3Typed.assertAllTyped();
-            hosts.run(README.command("samples/hosts.sh down"));
+            jerl.quit(jerlTyped.last());
+            c2.quit(c2Typed.last());
+            c3.quit(c3Typed.last());
+            hosts.run(SAMPLE.command("samples/hosts.sh down"));
         }
     }
 }

@@ -2,10 +2,7 @@ package io.jerl.samples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jerl.testing.ErlTools;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,23 +10,17 @@ import org.junit.jupiter.api.Test;
  * hello / "It speaks!" exchange both ways, and the same connection with server2's firewall shut, then opened.
  */
 class TwoServersTest {
-    private static final Path DIR = Hosts.ROOT.resolve("samples/000-two-servers");
-    private static final Readme README = new Readme(DIR.resolve("README.md"));
-    private static final String UP = README.command("samples/hosts.sh up server1 server2");
-    private static final String CAR = README.command("samples/hosts.sh run server2 erl -sname car -setcookie brumbrum"
+    private static final Sample SAMPLE = Sample.named("000-two-servers");
+    private static final String UP = SAMPLE.command("samples/hosts.sh up server1 server2");
+    private static final String CAR = SAMPLE.command("samples/hosts.sh run server2 erl -sname car -setcookie brumbrum"
             + " -kernel inet_dist_listen_min 9100 -kernel inet_dist_listen_max 9200");
-    private static final String BUS = README.command("samples/hosts.sh run server1 ./jerl -sname bus -setcookie brumbrum"
+    private static final String BUS = SAMPLE.command("samples/hosts.sh run server1 ./jerl -sname bus -setcookie brumbrum"
             + " -kernel inet_dist_listen_min 9100 -kernel inet_dist_listen_max 9200");
-
-    @BeforeAll
-    static void erlIsInstalled() {
-        ErlTools.executable("erl");
-    }
 
     @Test
     void busAndCarSayHelloBothWays() {
-        Script busTyped = new Script(DIR.resolve("bus.erl"));
-        Script carTyped = new Script(DIR.resolve("car.erl"));
+        Sample.Script busTyped = SAMPLE.script("bus.erl");
+        Sample.Script carTyped = SAMPLE.script("car.erl");
         try (Hosts hosts = Hosts.up(UP)) {
             Terminal car = hosts.shell("car (erl on server2)", CAR);
             Terminal bus = hosts.shell("bus (jerl on server1)", BUS);
@@ -44,18 +35,16 @@ class TwoServersTest {
             bus.enterUntil(busTyped.next(), "Shell got {\"It speaks!\",from,<")  // flush()
                     .shows("\nok");
 
-            bus.quit(busTyped.next());                                        // q()
-            car.quit(carTyped.next());
-            busTyped.assertAllTyped();
-            carTyped.assertAllTyped();
+            bus.quit(busTyped.last());                                        // q()
+            car.quit(carTyped.last());
         }
     }
 
     @Test
     void aShutFirewallMakesConnectNodeFalseAfterTheSetupTime() {
-        Script busTyped = new Script(DIR.resolve("firewall.erl"));
+        Sample.Script busTyped = SAMPLE.script("firewall.erl");
         try (Hosts hosts = Hosts.up(UP)) {
-            hosts.run(README.command("samples/hosts.sh run server2 nft -f samples/000-two-servers/firewall.nft"));
+            hosts.run(SAMPLE.command("samples/hosts.sh run server2 nft -f samples/000-two-servers/firewall.nft"));
             Terminal car = hosts.shell("car (erl on server2)", CAR);
             Terminal bus = hosts.shell("bus (jerl on server1)", BUS);
 
@@ -67,11 +56,10 @@ class TwoServersTest {
             assertTrue(waited.toSeconds() >= 3, "connect_node answered false after only " + waited
                     + "; expected it to wait for the setup time as erl does\n" + bus.transcript());
 
-            hosts.run(README.command("samples/hosts.sh run server2 nft delete table inet firewall"));
+            hosts.run(SAMPLE.command("samples/hosts.sh run server2 nft delete table inet firewall"));
             bus.enter(busTyped.next()).shows("true");                         // connect_node(car@server2)
-            bus.quit(busTyped.next());                                        // q()
-            busTyped.assertAllTyped();
-            hosts.run(README.command("samples/hosts.sh down"));
+            bus.quit(busTyped.last());                                        // q()
+            hosts.run(SAMPLE.command("samples/hosts.sh down"));
         }
     }
 }

@@ -44,7 +44,7 @@ class HandshakeFuzzTest {
         Listener listener = new Listener(statuses[((choice >> 4) & 7) % statuses.length], (choice & 0x10) != 0);
         EmbeddedChannel channel = new EmbeddedChannel();
         FrameDecoder frames = new FrameDecoder(4096, 1 << 20);
-        HandshakeHandler.Identity self = new HandshakeHandler.Identity(SELF, DistFlags.JERL_DEFAULT | DistFlags.PUBLISHED, 7, () -> COOKIE);
+        HandshakeHandler.Identity self = new HandshakeHandler.Identity(SELF, DistFlags.JERL_DEFAULT | DistFlags.PUBLISHED, 7, peer -> COOKIE);
         Duration step = Duration.ofSeconds(5);
         channel.pipeline().addLast("frames", frames);
         channel.pipeline().addLast("handshake", initiator
