@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 /** The built-ins that talk to the node: processes, names, connections, rpc and global, as the seeds use them. */
 final class NodeBuiltins {
     private static final Atom BADARG = Atom.of("badarg");
-    private static final Atom PROCESS = Atom.of("process");
 
     private NodeBuiltins() {
     }
@@ -113,37 +112,8 @@ final class NodeBuiltins {
             c.self().exit(pid(a.get(0)), a.get(1));
             return Atom.TRUE;
         });
-        r.register("erlang", "monitor", 2, (c, a) -> {
-            Term target = a.get(1);
-            boolean nameOnNode = target instanceof Tuple t && t.arity() == 2 && t.get(0) instanceof Atom
-                    && t.get(1) instanceof Atom;
-            if (!a.get(0).equals(PROCESS) || !(target instanceof Pid || target instanceof Atom || nameOnNode)) {
-                throw ErlangException.error(BADARG);
-            }
-            return c.self().monitor(target);
-        });
-        r.register("erlang", "demonitor", 1, (c, a) -> {
-            if (!(a.get(0) instanceof Ref ref)) {
-                throw ErlangException.error(BADARG);
-            }
-            c.self().demonitor(ref); // true even when the monitor had already fired, as in erl
-            return Atom.TRUE;
-        });
         r.register("erlang", "monitor_node", 2, (c, a) -> {
             c.self().monitorNode(atom(a.get(0)), a.get(1).equals(Atom.TRUE));
-            return Atom.TRUE;
-        });
-        r.register("erlang", "monitor", 2, (c, a) -> {
-            if (!a.get(0).equals(Atom.of("process"))) {
-                throw ErlangException.error(BADARG);
-            }
-            return c.self().monitor(a.get(1));
-        });
-        r.register("erlang", "demonitor", 1, (c, a) -> {
-            if (!(a.get(0) instanceof Ref ref)) {
-                throw ErlangException.error(BADARG);
-            }
-            c.self().demonitor(ref);
             return Atom.TRUE;
         });
         r.register("erlang", "spawn", 1, (c, a) -> {
@@ -176,7 +146,7 @@ final class NodeBuiltins {
         r.register("rpc", "call", 4, (c, a) -> node.rpcCall(atom(a.get(0)), atom(a.get(1)), atom(a.get(2)),
                 list(a.get(3)), Duration.ofDays(365)));
         r.register("rpc", "call", 5, (c, a) -> node.rpcCall(atom(a.get(0)), atom(a.get(1)), atom(a.get(2)),
-                list(a.get(3)), Duration.ofMillis(((ErlInt) a.get(4)).value())));
+                list(a.get(3)), timeout(a.get(4))));
         r.register("global", "register_name", 2, (c, a) ->
                 Atom.of(global.registerName(a.get(0), pid(a.get(1))) ? "yes" : "no"));
         r.register("global", "whereis_name", 1, (c, a) -> {
@@ -258,6 +228,17 @@ final class NodeBuiltins {
         }
         if (t == io.jerl.protocol.term.Nil.NIL) {
             return List.of();
+        }
+        throw ErlangException.error(BADARG);
+    }
+
+    /** rpc's Timeout: milliseconds or infinity; anything else is badarg, as erl's rpc:call/5 guard says. */
+    private static Duration timeout(Term t) {
+        if (t.equals(Atom.of("infinity"))) {
+            return Duration.ofDays(365);
+        }
+        if (t instanceof ErlInt ms && ms.value() >= 0) {
+            return Duration.ofMillis(ms.value());
         }
         throw ErlangException.error(BADARG);
     }

@@ -6,6 +6,7 @@ import io.jerl.grammar.ast.Expr;
 import io.jerl.grammar.ast.Pos;
 import io.jerl.grammar.ast.Subexpressions;
 import io.jerl.grammar.ast.Var;
+import io.jerl.protocol.ProtocolException;
 import io.jerl.protocol.node.ErlangException;
 import io.jerl.protocol.node.Mailbox;
 import io.jerl.protocol.node.Node;
@@ -30,6 +31,7 @@ import java.util.function.Consumer;
  * exception ends the shell process and a new one (new pid, no registered name) takes over.
  */
 final class ShellSession implements FormEvaluator {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ShellSession.class);
     private final Node node;
     private final Evaluator evaluator;
     private final TermStyle style;
@@ -68,6 +70,12 @@ final class ShellSession implements FormEvaluator {
         } catch (ErlangException e) {
             history.add(new History.Entry(form.number(), source, form.exprs(), ErrorText.exitValue(e)));
             return Outcome.raised(pendingOutput + describe(e, form.exprs()) + "\n");
+        } catch (ProtocolException | IllegalArgumentException | ClassCastException | IllegalStateException e) {
+            // A built-in's Java-side failure must not end the shell: say what failed and go on, as after an error.
+            log.warn("built-in failed in form {}: {}", form.number(), e.toString(), e);
+            restartShellProcess("shell_exception");
+            return Outcome.raised(pendingOutput + "** exception error: jerl could not evaluate this: " + e.getMessage()
+                    + "\n");
         } catch (InterruptedException e) {
             // Ctrl-C on the terminal: like erl's job-control interrupt, the evaluation ends (its bindings are
             // dropped), the node and its connections stay, and a fresh shell process takes the next form.

@@ -45,6 +45,12 @@ class RpcBuiltinsInteropTest {
     }
 
     @Test
+    void rpcCallTakesMillisecondsOrInfinity() throws Exception {
+        assertEquals("[1,2]", jerl.eval("rpc:call(" + e + ", lists, seq, [1, 2], infinity)."));
+        assertEquals("[1,2]", jerl.eval("rpc:call(" + e + ", lists, seq, [1, 2], 5000)."));
+    }
+
+    @Test
     void multicallsAnswerPerNodeInErlsForms() throws Exception {
         String j = jerl.name();
         assertEquals("[{ok," + erl.name() + "},{ok," + j + "},{error,{erpc,noconnection}}]",
