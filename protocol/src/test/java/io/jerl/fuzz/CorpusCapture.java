@@ -16,6 +16,7 @@ import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
 import io.jerl.testing.JerlTestNode;
+import io.jerl.testing.RecordingProxy;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -13,9 +13,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay on loopback that forwards every connection to {@code 127.0.0.1:target} and keeps a copy of all
- * bytes both ways: the wire trace a test can search.
+ * bytes both ways: the wire trace a test can search, and per connection what each side sent (real captures).
  */
 public final class RecordingProxy implements AutoCloseable {
+    /** One relayed connection: what the side that connected sent, and what the side it reached answered. */
+    public static final class Conversation {
+        private final ByteArrayOutputStream fromClient = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
+
+        public synchronized byte[] fromClient() {
+            return fromClient.toByteArray();
+        }
+
+        public synchronized byte[] fromServer() {
+            return fromServer.toByteArray();
+        }
+
+        private synchronized void record(boolean client, byte[] b, int n) {
+            (client ? fromClient : fromServer).write(b, 0, n);
+        }
+    }
+
+    private final List<Conversation> conversations = new CopyOnWriteArrayList<>();
     private final ServerSocket server;
     private final int target;
     private final ByteArrayOutputStream seen = new ByteArrayOutputStream();
@@ -44,6 +63,11 @@ public final class RecordingProxy implements AutoCloseable {
         }
     }
 
+    /** The connections relayed so far, in the order they were accepted. */
+    public List<Conversation> conversations() {
+        return List.copyOf(conversations);
+    }
+
     private void accept() {
         try {
             while (true) {
@@ -51,15 +75,17 @@ public final class RecordingProxy implements AutoCloseable {
                 Socket out = new Socket(InetAddress.getLoopbackAddress(), target);
                 sockets.add(in);
                 sockets.add(out);
-                pump(in, out);
-                pump(out, in);
+                Conversation c = new Conversation();
+                conversations.add(c);
+                pump(in, out, c, true);
+                pump(out, in, c, false);
             }
         } catch (IOException closed) {
             // the proxy is closed
         }
     }
 
-    private void pump(Socket from, Socket to) throws IOException {
+    private void pump(Socket from, Socket to, Conversation c, boolean fromClient) throws IOException {
         InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream();
         Thread t = new Thread(() -> {
@@ -70,6 +96,7 @@ public final class RecordingProxy implements AutoCloseable {
                     synchronized (seen) {
                         seen.write(buf, 0, n);
                     }
+                    c.record(fromClient, buf, n);
                     out.write(buf, 0, n);
                 }
             } catch (IOException ended) {
