@@ -50,13 +50,16 @@ public record CommandLine(String sname, String name, String cookie, boolean hidd
                 case "-hidden" -> hidden = true;
                 case "-connect_all" -> connectAll = bool(value(args, ++i, a), a);
                 case "-kernel" -> {
-                    String key = value(args, ++i, a);
-                    String v = value(args, ++i, a + " " + key);
-                    if (!KERNEL_KEYS.contains(key)) {
-                        throw new ShellException("jerl does not know the kernel parameter '" + key + "'"
-                                + suggestion(key, KERNEL_KEYS) + "; it knows " + String.join(", ", KERNEL_KEYS));
-                    }
-                    kernel.put(key, v);
+                    // like erl, one -kernel may carry several pairs: -kernel inet_dist_listen_min 9000 inet_dist_listen_max 9000
+                    do {
+                        String key = value(args, ++i, a);
+                        String v = value(args, ++i, a + " " + key);
+                        if (!KERNEL_KEYS.contains(key)) {
+                            throw new ShellException("jerl does not know the kernel parameter '" + key + "'"
+                                    + suggestion(key, KERNEL_KEYS) + "; it knows " + String.join(", ", KERNEL_KEYS));
+                        }
+                        kernel.put(key, v);
+                    } while (i + 1 < args.length && !args[i + 1].startsWith("-"));
                 }
                 case "-noshell", "-noinput" -> noshell = true;
                 case "-eval" -> evals.add(value(args, ++i, a));

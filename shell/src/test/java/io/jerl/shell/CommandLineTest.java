@@ -22,6 +22,17 @@ class CommandLineTest {
     }
 
     @Test
+    void oneKernelFlagMayCarrySeveralPairsAsInErl() {
+        CommandLine cl = CommandLine.parse("-kernel", "inet_dist_listen_min", "9000", "inet_dist_listen_max", "9001",
+                "-sname", "x");
+        assertEquals(Map.of("inet_dist_listen_min", "9000", "inet_dist_listen_max", "9001"), cl.kernel());
+        assertEquals("x", cl.sname());
+        ShellException e = assertThrows(ShellException.class,
+                () -> CommandLine.parse("-kernel", "inet_dist_listen_min", "9000", "inet_dist_listen_max"));
+        assertTrue(e.getMessage().contains("inet_dist_listen_max"), e.getMessage());
+    }
+
+    @Test
     void kernelSettingsBecomeNodeOptions() {
         CommandLine cl = CommandLine.parse("-name", "demo@127.0.0.1", "-hidden", "-kernel", "net_ticktime", "20",
                 "-kernel", "inet_dist_use_interface", "{127,0,0,1}", "-connect_all", "false");
