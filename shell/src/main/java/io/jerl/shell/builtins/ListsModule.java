@@ -516,14 +516,7 @@ public final class ListsModule {
         r.f2("join", (sep, l) -> {
             Term[] es = elems(l);
             endOrClause(l);
-            List<Term> out = new ArrayList<>();
-            for (int i = 0; i < es.length; i++) {
-                if (i > 0) {
-                    out.add(sep);
-                }
-                out.add(es[i]);
-            }
-            return Terms.list(out);
+            return Terms.join(sep, es);
         });
         r.f1("enumerate", l -> {
             if (!Terms.isList(l)) {

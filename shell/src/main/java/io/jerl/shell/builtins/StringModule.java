@@ -485,8 +485,8 @@ public final class StringModule {
     private static void searching(Reg r) {
         r.f2("split", (s, p) -> split(s, p, LEADING));
         r.f3("split", StringModule::split);
-        r.f3("replace", (s, p, rep) -> ListsJoin.join(rep, split(s, p, LEADING)));
-        r.f4("replace", (s, p, rep, w) -> ListsJoin.join(rep, split(s, p, w)));
+        r.f3("replace", (s, p, rep) -> Terms.join(rep, Terms.properOrBadarg(split(s, p, LEADING))));
+        r.f4("replace", (s, p, rep, w) -> Terms.join(rep, Terms.properOrBadarg(split(s, p, w))));
         r.f2("find", (s, p) -> find(s, p, LEADING));
         r.f3("find", StringModule::find);
         r.f2("prefix", (s, p) -> {
@@ -705,20 +705,5 @@ public final class StringModule {
         Term v = isFloat ? new ErlFloat(d) : Numbers.parseInteger(num, 10);
         int cpEnd = num.codePointCount(0, num.length());
         return new Tuple(v, t.out(cpEnd, t.cps.length));
-    }
-
-    /** lists:join/2 for replace. */
-    private static final class ListsJoin {
-        static Term join(Term sep, Term list) {
-            Term[] es = Terms.properOrBadarg(list);
-            List<Term> out = new ArrayList<>();
-            for (int i = 0; i < es.length; i++) {
-                if (i > 0) {
-                    out.add(sep);
-                }
-                out.add(es[i]);
-            }
-            return Terms.list(out);
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.TermOrder;
 import io.jerl.protocol.term.Tuple;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,18 @@ final class Terms {
 
     static boolean isList(Term t) {
         return t == Nil.NIL || t instanceof ErlList;
+    }
+
+    /** lists:join/2 on elements already checked: {@code sep} between each two. */
+    static Term join(Term sep, Term[] es) {
+        List<Term> out = new ArrayList<>(Math.max(0, 2 * es.length - 1));
+        for (int i = 0; i < es.length; i++) {
+            if (i > 0) {
+                out.add(sep);
+            }
+            out.add(es[i]);
+        }
+        return list(out);
     }
 
     static Term list(Term[] es) {
