@@ -23,10 +23,19 @@ public final class Epmd implements AutoCloseable {
         return startOn(ErlTools.freePort());
     }
 
+    /** The epmd of a given Erlang/OTP release, on a free port. */
+    public static Epmd start(ErlangRelease release) {
+        return startOn(release, ErlTools.freePort());
+    }
+
     /** An epmd on a given port, e.g. to bring one back where a killed one was. */
     public static Epmd startOn(int port) {
+        return startOn(ErlangRelease.system(), port);
+    }
+
+    private static Epmd startOn(ErlangRelease release, int port) {
         try {
-            Process p = new ProcessBuilder(ErlTools.executable("epmd"), "-port", Integer.toString(port))
+            Process p = new ProcessBuilder(release.command("epmd", java.util.List.of("-port", Integer.toString(port))))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -249,6 +249,7 @@ public final class ErlNode implements AutoCloseable {
         private Integer epmdPort;
         private boolean longName;
         private String host;
+        private ErlangRelease release;
         private final List<String> extraArgs = new ArrayList<>();
 
         private Builder(String name) {
@@ -279,6 +280,12 @@ public final class ErlNode implements AutoCloseable {
             return this;
         }
 
+        /** Run this release's erl (default: the system's). */
+        public Builder release(ErlangRelease release) {
+            this.release = release;
+            return this;
+        }
+
         /** More erl command-line arguments, e.g. {@code "-kernel", "net_ticktime", "4"}. */
         public Builder args(String... args) {
             extraArgs.addAll(List.of(args));
@@ -287,8 +294,7 @@ public final class ErlNode implements AutoCloseable {
 
         public ErlNode start() {
             String full = name + "@" + (longName ? host : ErlTools.shortHostName());
-            List<String> cmd = new ArrayList<>(List.of(ErlTools.executable("erl"),
-                    longName ? "-name" : "-sname", longName ? full : name,
+            List<String> cmd = new ArrayList<>(List.of(longName ? "-name" : "-sname", longName ? full : name,
                     "-noshell", "-start_epmd", "false"));
             if (cookie != null) {
                 cmd.addAll(List.of("-setcookie", cookie));
@@ -296,7 +302,8 @@ public final class ErlNode implements AutoCloseable {
             cmd.addAll(extraArgs);
             cmd.add("-eval");
             cmd.add(AGENT);
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            ErlangRelease r = release != null ? release : ErlangRelease.system();
+            ProcessBuilder pb = new ProcessBuilder(r.command("erl", cmd)).redirectErrorStream(true);
             if (epmdPort == null) {
                 throw new AssertionError("give each test erl a private EPMD: builder.epmdPort(epmd.port())");
             }
@@ -311,6 +318,11 @@ public final class ErlNode implements AutoCloseable {
                     String out = String.join("\n", node.output);
                     node.close();
                     throw new AssertionError("erl " + full + " did not start: " + ready + "\n" + out);
+                }
+                String otp = node.eval("list_to_integer(erlang:system_info(otp_release))");
+                if (!otp.equals(Integer.toString(r.otp()))) {
+                    node.close();
+                    throw new AssertionError("asked for " + r + ", started OTP " + otp);
                 }
                 return node;
             } catch (IOException e) {

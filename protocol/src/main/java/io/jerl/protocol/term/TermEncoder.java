@@ -13,7 +13,6 @@ import static io.jerl.protocol.term.TermDecoder.MAP_EXT;
 import static io.jerl.protocol.term.TermDecoder.NEWER_REFERENCE_EXT;
 import static io.jerl.protocol.term.TermDecoder.NEW_FLOAT_EXT;
 import static io.jerl.protocol.term.TermDecoder.NEW_PID_EXT;
-import static io.jerl.protocol.term.TermDecoder.NEW_PORT_EXT;
 import static io.jerl.protocol.term.TermDecoder.NIL_EXT;
 import static io.jerl.protocol.term.TermDecoder.SMALL_ATOM_UTF8_EXT;
 import static io.jerl.protocol.term.TermDecoder.SMALL_BIG_EXT;
@@ -45,7 +44,6 @@ public final class TermEncoder {
     /** Erl writes the keys of maps up to this size sorted (a flatmap); larger maps are hash maps. */
     static final int FLATMAP_MAX = 32;
     private static final int STRING_MAX = 65535;
-    private static final long MAX_NEW_PORT_ID = (1L << 28) - 1;
 
     private TermEncoder() {
     }
@@ -125,16 +123,11 @@ public final class TermEncoder {
                 out.writeByte(b.tailBits());
                 out.writeBytes(b.bytes());
             } else if (next instanceof Port p) {
-                // OTP 25 writes NEW_PORT_EXT only for ids of up to 28 bits (its port number size), V4 above.
-                if (p.id() >= 0 && p.id() <= MAX_NEW_PORT_ID) {
-                    out.writeByte(NEW_PORT_EXT);
-                    writeAtom(p.node(), out);
-                    out.writeInt((int) p.id());
-                } else {
-                    out.writeByte(V4_PORT_EXT);
-                    writeAtom(p.node(), out);
-                    out.writeLong(p.id());
-                }
+                // As OTP 26 and later write every port (OTP 25 used NEW_PORT_EXT for ids of up to 28 bits);
+                // every release since OTP 24 reads V4_PORT_EXT.
+                out.writeByte(V4_PORT_EXT);
+                writeAtom(p.node(), out);
+                out.writeLong(p.id());
                 out.writeInt(p.creation());
             } else if (next instanceof Fun f) {
                 out.writeBytes(f.encoded());

@@ -19,18 +19,24 @@ import io.jerl.protocol.term.Atom;
 import io.jerl.protocol.term.ErlInt;
 import io.jerl.protocol.term.Pid;
 import io.jerl.protocol.term.Tuple;
+import io.jerl.testing.AcrossReleases;
 import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
+import io.jerl.testing.ErlangRelease;
 import io.jerl.testing.JerlTestNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** A visible jerl node with global, and two erl nodes, all connected to each other. */
+@AcrossReleases
 class GlobalClusterTest {
+    @Parameter
+    ErlangRelease release;
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static Epmd epmd;
     private static ErlNode a;
@@ -38,12 +44,12 @@ class GlobalClusterTest {
     private static Node jerl;
     private static Global global;
 
-    @BeforeAll
-    static void start() {
+    @BeforeParameterizedClassInvocation
+    static void start(ErlangRelease release) {
         String cookie = ErlTools.randomCookie();
-        epmd = Epmd.start();
-        a = GlobalTesting.erl("ga", cookie, epmd);
-        b = GlobalTesting.erl("gb", cookie, epmd);
+        epmd = Epmd.start(release);
+        a = GlobalTesting.erl(release, "ga", cookie, epmd);
+        b = GlobalTesting.erl(release, "gb", cookie, epmd);
         jerl = JerlTestNode.start("jerl", cookie, epmd.port());
         global = Global.start(jerl, true);
         assertEquals("pong", a.eval("net_adm:ping(" + b.atom() + ")"));
@@ -51,7 +57,7 @@ class GlobalClusterTest {
         assertTrue(jerl.connect(Atom.of(b.name())));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         GlobalTesting.closeAll(global, a, b, jerl, epmd);
     }

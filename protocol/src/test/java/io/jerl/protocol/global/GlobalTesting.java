@@ -7,6 +7,7 @@ import io.jerl.protocol.node.Node;
 import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
+import io.jerl.testing.ErlangRelease;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,13 @@ final class GlobalTesting {
     }
 
     static ErlNode erl(String prefix, String cookie, Epmd epmd, String... args) {
-        return ErlNode.builder(ErlTools.uniqueName(prefix)).cookie(cookie).epmdPort(epmd.port()).args(args).start();
+        return erl(ErlangRelease.system(), prefix, cookie, epmd, args);
+    }
+
+    /** An erl of {@code release} on {@code epmd}. */
+    static ErlNode erl(ErlangRelease release, String prefix, String cookie, Epmd epmd, String... args) {
+        return ErlNode.builder(ErlTools.uniqueName(prefix)).release(release).cookie(cookie).epmdPort(epmd.port())
+                .args(args).start();
     }
 
     /** Waits until {@code condition} holds; fails with {@code what} if it does not within {@code limit}. */

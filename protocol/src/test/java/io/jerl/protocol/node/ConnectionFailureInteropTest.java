@@ -8,25 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jerl.protocol.ProtocolException;
 import io.jerl.protocol.term.Atom;
+import io.jerl.testing.AcrossReleases;
 import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
+import io.jerl.testing.ErlangRelease;
 import io.jerl.testing.JerlTestNode;
 import io.jerl.testing.LogCapture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** What goes wrong when nodes cannot talk: wrong cookies, a name already taken, and what each side says. */
+@AcrossReleases
 class ConnectionFailureInteropTest {
+    @Parameter
+    ErlangRelease release;
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Test
     void wrongCookieEitherWayIsRefusedAndBothSidesSayWhy() {
-        try (Epmd epmd = Epmd.start();
+        try (Epmd epmd = Epmd.start(release);
              LogCapture logs = LogCapture.start();
              Node jerl = JerlTestNode.start("jerl", "JERLCOOKIE", epmd.port());
-             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie("ERLCOOKIE").epmdPort(epmd.port()).start()) {
+             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).release(release).cookie("ERLCOOKIE").epmdPort(epmd.port()).start()) {
             // jerl dials erl: connect returns false, jerl says which node and that the cookies differ...
             assertFalse(jerl.connect(Atom.of(erl.name())));
             logs.await(WAIT, "cannot connect to " + erl.name(), "cookies differ");
@@ -46,7 +52,7 @@ class ConnectionFailureInteropTest {
     void aFailedDialEndsSoTheNextConnectDialsAgain() throws Exception {
         String name = ErlTools.uniqueName("later");
         Atom peer = Atom.of(name + "@" + ErlTools.shortHostName());
-        try (Epmd epmd = Epmd.start();
+        try (Epmd epmd = Epmd.start(release);
              LogCapture logs = LogCapture.start();
              Node jerl = JerlTestNode.start("jerl", "C", epmd.port())) {
             // EPMD names a port nobody listens on (a node behind a firewall, or one that just died).
@@ -55,7 +61,7 @@ class ConnectionFailureInteropTest {
                 logs.await(WAIT, "cannot connect to " + peer.name(), "cannot reach");
             }
             // Once the node is really there, connecting works: the failed dial left nothing behind.
-            try (ErlNode erl = ErlNode.builder(name).cookie("C").epmdPort(epmd.port()).start()) {
+            try (ErlNode erl = ErlNode.builder(name).release(release).cookie("C").epmdPort(epmd.port()).start()) {
                 assertTrue(jerl.connect(peer), "a second connect_node after a failed one");
             }
         }
@@ -64,8 +70,8 @@ class ConnectionFailureInteropTest {
     @Test
     void aNameErlAlreadyRegisteredIsRefusedWithTheClashNamed() {
         String name = ErlTools.uniqueName("clash");
-        try (Epmd epmd = Epmd.start();
-             ErlNode erl = ErlNode.builder(name).epmdPort(epmd.port()).start()) {
+        try (Epmd epmd = Epmd.start(release);
+             ErlNode erl = ErlNode.builder(name).release(release).epmdPort(epmd.port()).start()) {
             ProtocolException e = assertThrows(ProtocolException.class, () ->
                     Node.start(NodeName.shortName(name), "C", NodeOptions.defaults().withEpmdPort(epmd.port())));
             assertTrue(e.getMessage().contains(name), e.getMessage());
@@ -76,7 +82,7 @@ class ConnectionFailureInteropTest {
 
     @Test
     void aNameAnotherJerlNodeHoldsIsRefused() {
-        try (Epmd epmd = Epmd.start();
+        try (Epmd epmd = Epmd.start(release);
              Node first = JerlTestNode.start("twin", "C", epmd.port())) {
             ProtocolException e = assertThrows(ProtocolException.class, () ->
                     Node.start(first.nodeName(), "C", NodeOptions.defaults().withEpmdPort(epmd.port())));

@@ -5,21 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jerl.protocol.term.Atom;
+import io.jerl.testing.AcrossReleases;
 import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
+import io.jerl.testing.ErlangRelease;
 import io.jerl.testing.JerlTestNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** A hidden jerl node (-hidden): connected, but only in nodes(hidden) on both sides, as erl does it. */
+@AcrossReleases
 class HiddenNodeInteropTest {
+    @Parameter
+    ErlangRelease release;
+
     @Test
     void aHiddenJerlIsOnlyInNodesHidden() {
         String cookie = ErlTools.randomCookie();
-        try (Epmd epmd = Epmd.start();
+        try (Epmd epmd = Epmd.start(release);
              Node jerl = JerlTestNode.start("shy", cookie, epmd.port(), o -> o.withHidden(true));
-             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(epmd.port()).start()) {
+             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).release(release).cookie(cookie).epmdPort(epmd.port()).start()) {
             assertTrue(jerl.ping(Atom.of(erl.name())));
             assertEquals("[]", erl.eval("nodes()"));
             assertEquals("[" + jerl.name().name() + "]", erl.eval("nodes(hidden)"));
@@ -33,9 +40,9 @@ class HiddenNodeInteropTest {
     @Test
     void aVisibleJerlSeesAHiddenErlOnlyInNodesHidden() {
         String cookie = ErlTools.randomCookie();
-        try (Epmd epmd = Epmd.start();
+        try (Epmd epmd = Epmd.start(release);
              Node jerl = JerlTestNode.start("open", cookie, epmd.port());
-             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(epmd.port())
+             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).release(release).cookie(cookie).epmdPort(epmd.port())
                      .args("-hidden").start()) {
             assertTrue(jerl.ping(Atom.of(erl.name())));
             assertEquals(List.of(), jerl.nodes());

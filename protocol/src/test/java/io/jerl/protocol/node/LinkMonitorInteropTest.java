@@ -13,18 +13,24 @@ import io.jerl.protocol.term.Pid;
 import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
+import io.jerl.testing.AcrossReleases;
 import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
+import io.jerl.testing.ErlangRelease;
 import io.jerl.testing.JerlTestNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Links, exit signals, monitors, aliases and node monitors between jerl and a real erl, in both directions. */
+@AcrossReleases
 class LinkMonitorInteropTest {
+    @Parameter
+    ErlangRelease release;
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofMillis(500);
     private static Epmd epmd;
@@ -32,12 +38,12 @@ class LinkMonitorInteropTest {
     private static Node jerl;
     private static ErlNode erl;
 
-    @BeforeAll
-    static void start() {
-        epmd = Epmd.start();
+    @BeforeParameterizedClassInvocation
+    static void start(ErlangRelease release) {
+        epmd = Epmd.start(release);
         cookie = ErlTools.randomCookie();
         jerl = JerlTestNode.start("sig", cookie, epmd.port());
-        erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(epmd.port()).start();
+        erl = ErlNode.builder(ErlTools.uniqueName("erl")).release(release).cookie(cookie).epmdPort(epmd.port()).start();
         assertTrue(jerl.connect(Atom.of(erl.name())));
     }
 
@@ -48,7 +54,7 @@ class LinkMonitorInteropTest {
                 "erl logged an error:\n" + String.join("\n", erl.output()));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         erl.close();
         jerl.close();
@@ -276,7 +282,7 @@ class LinkMonitorInteropTest {
 
     @Test
     void nodeMonitorsOnBothSides() throws InterruptedException {
-        try (ErlNode other = ErlNode.builder(ErlTools.uniqueName("doomed")).cookie(cookie).epmdPort(epmd.port()).start()) {
+        try (ErlNode other = ErlNode.builder(ErlTools.uniqueName("doomed")).release(release).cookie(cookie).epmdPort(epmd.port()).start()) {
             Mailbox m = jerl.spawnMailbox();
             Mailbox all = jerl.spawnMailbox();
             all.monitorNodes(true);

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jerl.protocol.term.Atom;
+import io.jerl.testing.AcrossReleases;
 import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
+import io.jerl.testing.ErlangRelease;
 import io.jerl.testing.JerlTestNode;
 import java.time.Duration;
 import java.util.List;
@@ -15,15 +17,20 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** The listen port range, and ticks: an idle connection stays up, a frozen peer is declared down. */
+@AcrossReleases
 class ListenAndTickInteropTest {
+    @Parameter
+    ErlangRelease release;
+
     @Test
     void portRangeOf9100Only() {
         String cookie = ErlTools.randomCookie();
-        try (Epmd epmd = Epmd.start();
+        try (Epmd epmd = Epmd.start(release);
              Node jerl = JerlTestNode.start("ranged", cookie, epmd.port(), o -> o.withListenRange(9100, 9100));
-             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(epmd.port()).start()) {
+             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).release(release).cookie(cookie).epmdPort(epmd.port()).start()) {
             assertEquals(9100, jerl.port());
             assertEquals("9100", erl.eval("{ok, Names} = net_adm:names(), proplists:get_value(\""
                     + jerl.nodeName().alive() + "\", Names)"));
@@ -36,9 +43,9 @@ class ListenAndTickInteropTest {
         String cookie = ErlTools.randomCookie();
         Duration tick = Duration.ofSeconds(4);
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        try (Epmd epmd = Epmd.start();
+        try (Epmd epmd = Epmd.start(release);
              Node jerl = JerlTestNode.start("ticker", cookie, epmd.port(), o -> o.withNetTickTime(tick));
-             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(epmd.port())
+             ErlNode erl = ErlNode.builder(ErlTools.uniqueName("erl")).release(release).cookie(cookie).epmdPort(epmd.port())
                      .args("-kernel", "net_ticktime", "4").start()) {
             jerl.addNodeListener(new NodeListener() {
                 @Override

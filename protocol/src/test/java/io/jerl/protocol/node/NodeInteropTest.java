@@ -13,32 +13,43 @@ import io.jerl.protocol.term.ErlList;
 import io.jerl.protocol.term.Pid;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
+import io.jerl.testing.AcrossReleases;
+import io.jerl.testing.Await;
 import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
+import io.jerl.testing.ErlangRelease;
 import io.jerl.testing.JerlTestNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
-/** jerl and a real erl node on one private EPMD: ping, messages and nodes() both ways, terms through the wire. */
+/**
+ * jerl and a real erl node of each tested release on one private EPMD: ping and handshakes initiated by each side,
+ * messages and nodes() both ways, terms through the wire.
+ */
+@AcrossReleases
 class NodeInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static Epmd epmd;
     private static Node jerl;
     private static ErlNode erl;
+    @Parameter
+    ErlangRelease release;
 
-    @BeforeAll
-    static void start() {
+    @BeforeParameterizedClassInvocation
+    static void start(ErlangRelease release) {
         String cookie = ErlTools.randomCookie();
-        epmd = Epmd.start();
+        epmd = Epmd.start(release);
         jerl = JerlTestNode.start("jerl", cookie, epmd.port());
-        erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(epmd.port()).start();
+        erl = ErlNode.builder(ErlTools.uniqueName("erl")).release(release).cookie(cookie).epmdPort(epmd.port()).start();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (erl != null) {
             erl.close();
@@ -51,14 +62,23 @@ class NodeInteropTest {
         }
     }
 
+    /** Ends any connection, on both sides, so that the next ping makes a new handshake from its sender. */
+    private static void disconnected() {
+        jerl.disconnect(Atom.of(erl.name()));
+        Await.until("erl drops jerl", WAIT, () -> !erl.eval("nodes(connected)").contains(jerl.name().name()));
+        assertTrue(jerl.nodes(true, false).isEmpty(), "jerl still connected: " + jerl.nodes(true, false));
+    }
+
     @Test
     void erlPingsJerl() {
+        disconnected();
         assertEquals("pong", erl.eval("net_adm:ping(" + atom(jerl) + ")"));
         assertTrue(erl.eval("nodes()").contains(jerl.name().name()), "erl's nodes() lists jerl");
     }
 
     @Test
     void jerlPingsErl() {
+        disconnected();
         assertTrue(jerl.ping(Atom.of(erl.name())));
         assertTrue(jerl.nodes().contains(Atom.of(erl.name())), "jerl's nodes() lists erl: " + jerl.nodes());
     }
@@ -130,9 +150,9 @@ class NodeInteropTest {
     }
 
     @Test
-    void thousandsOfGeneratedTermsComeBackExactlyEqual() throws InterruptedException {
-        Path beams = JerlTestNode.compileErlang("jerl_terms.erl");
-        erl.eval("code:add_path(\"" + beams + "\")");
+    void thousandsOfGeneratedTermsComeBackExactlyEqual(@TempDir Path dir) throws InterruptedException {
+        // Compiled by the erl under test: a newer release need not load an older one's beams.
+        erl.loadModule(NodeInteropTest.class, "jerl_terms", dir);
         int count = Integer.parseInt(erl.eval("Ts = jerl_terms:edge() ++ jerl_terms:random(20261123, 3000), length(Ts)"));
         assertTrue(count > 3000);
         Mailbox echo = jerl.spawnMailbox("echo");

@@ -14,9 +14,11 @@ import io.jerl.protocol.term.ErlList;
 import io.jerl.protocol.term.Pid;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
+import io.jerl.testing.AcrossReleases;
 import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
+import io.jerl.testing.ErlangRelease;
 import io.jerl.testing.JerlTestNode;
 import io.jerl.testing.LogCapture;
 import java.time.Duration;
@@ -25,13 +27,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Spawning and rpc between jerl and a real erl, both ways, with erl's answers for every kind of outcome. */
+@AcrossReleases
 class SpawnRpcInteropTest {
+    @Parameter
+    ErlangRelease release;
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static Epmd epmd;
     private static Node jerl;
@@ -39,12 +45,12 @@ class SpawnRpcInteropTest {
     private static Atom erlName;
     private static final BlockingQueue<String> output = new LinkedBlockingQueue<>();
 
-    @BeforeAll
-    static void start() {
-        epmd = Epmd.start();
+    @BeforeParameterizedClassInvocation
+    static void start(ErlangRelease release) {
+        epmd = Epmd.start(release);
         String cookie = ErlTools.randomCookie();
         jerl = JerlTestNode.start("rpc", cookie, epmd.port());
-        erl = ErlNode.builder(ErlTools.uniqueName("erl")).cookie(cookie).epmdPort(epmd.port()).start();
+        erl = ErlNode.builder(ErlTools.uniqueName("erl")).release(release).cookie(cookie).epmdPort(epmd.port()).start();
         erlName = Atom.of(erl.name());
         jerl.setStandardOutput(output::add);
         FunctionTable f = jerl.functions();
@@ -71,7 +77,7 @@ class SpawnRpcInteropTest {
                 "erl logged an error:\n" + String.join("\n", erl.output()));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         erl.close();
         jerl.close();

@@ -4,27 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jerl.testing.AcrossReleases;
 import io.jerl.testing.Epmd;
 import io.jerl.testing.ErlNode;
 import io.jerl.testing.ErlTools;
+import io.jerl.testing.ErlangRelease;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * The codec against a real erl: erl generates a few thousand terms of every kind (term_corpus.erl) and writes
- * {@code term_to_binary(T, [{minor_version, 2}])} of each; Java must decode all of them, re-encode them byte for
- * byte (maps of more than 32 keys aside, whose order erl does not fix), and erl must read Java's encodings,
- * plain and compressed, back as the very same terms.
+ * {@code term_to_binary(T, [{minor_version, 2}, deterministic])} of each; Java must decode all of them, re-encode
+ * them byte for byte (maps of more than 32 keys aside, whose order erl does not fix), and erl must read Java's
+ * encodings, plain and compressed, back as the very same terms. Run against every tested release.
+ *
+ * <p>{@code deterministic}: since OTP 26 a small map with atom keys is written in the order of the atoms' indexes
+ * in that VM's atom table unless asked for term order, which is what jerl writes (and OTP 25 wrote anyway).
+ * Ports: jerl writes V4_PORT_EXT as OTP 26 and later do; OTP 25 wrote NEW_PORT_EXT for small ids, so against
+ * OTP 25 terms holding ports are compared only as terms (erl reading them back, below).
  */
+@AcrossReleases
 class TermCodecErlTest {
+    @Parameter
+    ErlangRelease release;
+
     @TempDir
     static Path dir;
     static Epmd epmd;
@@ -32,11 +44,11 @@ class TermCodecErlTest {
     static List<byte[]> erlBytes;
     static List<Term> decoded;
 
-    @BeforeAll
-    static void start() {
-        epmd = Epmd.start();
+    @BeforeParameterizedClassInvocation
+    static void start(ErlangRelease release) {
+        epmd = Epmd.start(release);
         try {
-            erl = ErlNode.builder(ErlTools.uniqueName("codec")).epmdPort(epmd.port()).start();
+            erl = ErlNode.builder(ErlTools.uniqueName("codec")).release(release).epmdPort(epmd.port()).start();
             ErlCorpus.load(erl, dir);
             String n = erl.eval("Terms = term_corpus:corpus(), term_corpus:write(" + ErlCorpus.str(dir.resolve("plain.bin"))
                     + ", Terms)", java.time.Duration.ofSeconds(120));
@@ -57,7 +69,7 @@ class TermCodecErlTest {
         }
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (erl != null) {
             erl.close();
@@ -79,6 +91,9 @@ class TermCodecErlTest {
                 bigMaps++;
                 continue;
             }
+            if (!sameBytesExpected(t)) {
+                continue;
+            }
             if (contains(t, x -> x instanceof Fun)) {
                 funs++; // opaque, echoed as received: byte equality holds for these too
             }
@@ -89,7 +104,7 @@ class TermCodecErlTest {
             }
         }
         assertNoFailures(failures);
-        assertTrue(compared > 3000 && funs >= 5 && bigMaps >= 10,
+        assertTrue(compared > 2900 && funs >= 5 && bigMaps >= 10,
                 "coverage: compared " + compared + ", with funs " + funs + ", with big maps " + bigMaps);
     }
 
@@ -100,7 +115,8 @@ class TermCodecErlTest {
         int maps = 0;
         for (int i = 0; i < decoded.size(); i++) {
             Term t = decoded.get(i);
-            if (!contains(t, x -> x instanceof ErlMap m && m.size() > 1) || contains(t, TermCodecErlTest::isBigMap)) {
+            if (!contains(t, x -> x instanceof ErlMap m && m.size() > 1) || contains(t, TermCodecErlTest::isBigMap)
+                    || !sameBytesExpected(t)) {
                 continue;
             }
             maps++;
@@ -201,6 +217,11 @@ class TermCodecErlTest {
     }
 
     // ---- helpers
+
+    /** False for the terms this release writes otherwise than jerl does by design: ports, before OTP 26. */
+    private boolean sameBytesExpected(Term t) {
+        return release.otp() >= 26 || !contains(t, x -> x instanceof Port);
+    }
 
     private static boolean isBigMap(Term t) {
         return t instanceof ErlMap m && m.size() > TermEncoder.FLATMAP_MAX;

@@ -6,7 +6,7 @@
 %% ---- framing: each term as <<Size:32, Bytes/binary>>
 
 write(Path, Terms) ->
-    ok = file:write_file(Path, [frame(term_to_binary(T, [{minor_version, 2}])) || T <- Terms]),
+    ok = file:write_file(Path, [frame(term_to_binary(T, [{minor_version, 2}, deterministic])) || T <- Terms]),
     length(Terms).
 
 write_compressed(Path, Terms) ->
