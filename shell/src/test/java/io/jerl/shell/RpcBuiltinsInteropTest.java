@@ -3,28 +3,38 @@ package io.jerl.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jerl.testing.AcrossReleases;
 import io.jerl.testing.ErlNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.jerl.testing.ErlangRelease;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
-/** rpc and erpc from the jerl shell to a real erl, to jerl itself and to a node nobody runs, with erl's answers. */
+/**
+ * rpc and erpc from the jerl shell to a real erl of each tested release, to jerl itself and to a node nobody runs,
+ * with erl's answers.
+ */
+@AcrossReleases
 class RpcBuiltinsInteropTest {
+    @Parameter
+    ErlangRelease release;
+
     private static JerlWithErl cluster;
     private static JerlShell jerl;
     private static ErlNode erl;
     private static String e;
 
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new JerlWithErl();
+    @BeforeParameterizedClassInvocation
+    static void start(ErlangRelease release) throws Exception {
+        cluster = new JerlWithErl(release);
         jerl = cluster.jerl;
         erl = cluster.erl;
         e = erl.atom();
         assertEquals("pong", jerl.eval("net_adm:ping(" + e + ")."));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         cluster.close();
     }

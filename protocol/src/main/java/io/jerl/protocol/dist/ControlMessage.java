@@ -41,6 +41,7 @@ public sealed interface ControlMessage {
     int ALIAS_SEND_TT = 34;
     int UNLINK_ID = 35;
     int UNLINK_ID_ACK = 36;
+    int ALTACT_SIG_SEND = 37;
 
     /** The control tuple as it goes on the wire. */
     Tuple toTuple();
@@ -91,6 +92,40 @@ public sealed interface ControlMessage {
             return traceToken == null
                     ? new Tuple(op(ALIAS_SEND), from, alias)
                     : new Tuple(op(ALIAS_SEND_TT), from, alias, traceToken);
+        }
+
+        @Override
+        public boolean hasPayload() {
+            return true;
+        }
+    }
+
+    /**
+     * ALTACT_SIG_SEND (OTP 28+): a message, or with {@link #EXIT} an exit signal, to a pid, a registered name
+     * ({@link #NAME}) or an alias ({@link #ALIAS}), possibly a priority one ({@link #PRIO}). The payload is the
+     * message or the exit reason.
+     */
+    record AltactSigSend(long flags, Pid from, Term to, Term traceToken) implements ControlMessage {
+        public static final long PRIO = 1;
+        public static final long TOKEN = 2;
+        public static final long ALIAS = 4;
+        public static final long NAME = 8;
+        public static final long EXIT = 16;
+
+        /** A plain message to an alias, as OTP 28+ sends one to a peer that offers ALTACT_SIG. */
+        public static AltactSigSend toAlias(Pid from, Ref alias) {
+            return new AltactSigSend(ALIAS, from, alias, null);
+        }
+
+        public boolean is(long flag) {
+            return (flags & flag) != 0;
+        }
+
+        @Override
+        public Tuple toTuple() {
+            return traceToken == null
+                    ? new Tuple(op(ALTACT_SIG_SEND), ErlInt.of(flags), from, to)
+                    : new Tuple(op(ALTACT_SIG_SEND), ErlInt.of(flags | TOKEN), from, to, traceToken);
         }
 
         @Override

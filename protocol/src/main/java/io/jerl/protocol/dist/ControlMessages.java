@@ -1,6 +1,7 @@
 package io.jerl.protocol.dist;
 
 import io.jerl.protocol.dist.ControlMessage.AliasSend;
+import io.jerl.protocol.dist.ControlMessage.AltactSigSend;
 import io.jerl.protocol.dist.ControlMessage.DemonitorP;
 import io.jerl.protocol.dist.ControlMessage.Exit;
 import io.jerl.protocol.dist.ControlMessage.GroupLeader;
@@ -51,6 +52,7 @@ public final class ControlMessages {
                     ? new AliasSend(f, a, null) : null;
             case ControlMessage.ALIAS_SEND_TT -> n == 4 && t.get(1) instanceof Pid f && t.get(2) instanceof Ref a
                     ? new AliasSend(f, a, t.get(3)) : null;
+            case ControlMessage.ALTACT_SIG_SEND -> altactSigSend(t, payload);
             case ControlMessage.LINK -> n == 3 && t.get(1) instanceof Pid f && t.get(2) instanceof Pid to
                     ? new Link(f, to) : null;
             case ControlMessage.UNLINK_ID, ControlMessage.UNLINK_ID_ACK -> unlink(op, t);
@@ -83,6 +85,21 @@ public final class ControlMessages {
             return null;
         }
         return new Send((Pid) from, toPid, traceToken);
+    }
+
+    private static ControlMessage altactSigSend(Tuple t, Term payload) {
+        if (t.arity() < 4 || !(t.get(1) instanceof ErlInt flags) || !(t.get(2) instanceof Pid from) || payload == null) {
+            return null;
+        }
+        long f = flags.value();
+        boolean token = (f & AltactSigSend.TOKEN) != 0;
+        Term to = t.get(3);
+        boolean toFits = (f & AltactSigSend.ALIAS) != 0 ? to instanceof Ref
+                : (f & AltactSigSend.NAME) != 0 ? to instanceof Atom : to instanceof Pid;
+        if (t.arity() != (token ? 5 : 4) || !toFits) {
+            return null;
+        }
+        return new AltactSigSend(f, from, to, token ? t.get(4) : null);
     }
 
     private static ControlMessage regSend(Term from, Term name, Term traceToken) {

@@ -35,6 +35,8 @@ public final class DistFlags {
     public static final long NAME_ME = 0x200000000L;
     public static final long V4_NC = 0x400000000L;
     public static final long ALIAS = 0x800000000L;
+    /** OTP 28+: ALTACT_SIG_SEND, which replaces ALIAS_SEND (deprecated in OTP 28, gone in OTP 30). */
+    public static final long ALTACT_SIG = 0x2000000000L;
 
     /** What OTP 25 refuses to connect without. */
     public static final long MANDATORY_25 = EXTENDED_REFERENCES | FUN_TAGS | NEW_FUN_TAGS | EXTENDED_PIDS_PORTS
@@ -47,7 +49,7 @@ public final class DistFlags {
      * peer sends plain frames.
      */
     public static final long JERL_DEFAULT = MANDATORY_26 | MANDATORY_25_DIGEST | DIST_MONITOR | DIST_MONITOR_NAME
-            | SMALL_ATOM_TAGS | SEND_SENDER | BIG_SEQTRACE_LABELS | UNICODE_IO | EXIT_PAYLOAD | SPAWN | ALIAS;
+            | SMALL_ATOM_TAGS | SEND_SENDER | BIG_SEQTRACE_LABELS | UNICODE_IO | EXIT_PAYLOAD | SPAWN | ALIAS | ALTACT_SIG;
 
     private DistFlags() {
     }

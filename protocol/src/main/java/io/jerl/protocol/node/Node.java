@@ -3,6 +3,7 @@ package io.jerl.protocol.node;
 import io.jerl.protocol.ProtocolException;
 import io.jerl.protocol.dist.ControlMessage;
 import io.jerl.protocol.dist.ControlMessage.AliasSend;
+import io.jerl.protocol.dist.ControlMessage.AltactSigSend;
 import io.jerl.protocol.dist.ControlMessage.RegSend;
 import io.jerl.protocol.dist.ControlMessage.Send;
 import io.jerl.protocol.dist.DistConnection;
@@ -618,7 +619,8 @@ public final class Node implements AutoCloseable {
                     p.deliver(message);
                 }
             } else {
-                connections.send(alias.node(), c -> c.send(new AliasSend(from, alias, null), message));
+                connections.send(alias.node(), c -> c.send(c.peer().has(DistFlags.ALTACT_SIG)
+                        ? AltactSigSend.toAlias(from, alias) : new AliasSend(from, alias, null), message));
             }
         } else {
             throw new ProtocolException("badarg: cannot send to " + to

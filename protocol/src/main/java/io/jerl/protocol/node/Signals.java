@@ -2,6 +2,7 @@ package io.jerl.protocol.node;
 
 import io.jerl.protocol.dist.ControlMessage;
 import io.jerl.protocol.dist.ControlMessage.AliasSend;
+import io.jerl.protocol.dist.ControlMessage.AltactSigSend;
 import io.jerl.protocol.dist.ControlMessage.DemonitorP;
 import io.jerl.protocol.dist.ControlMessage.Exit;
 import io.jerl.protocol.dist.ControlMessage.GroupLeader;
@@ -353,6 +354,8 @@ final class Signals {
             }
         } else if (message instanceof AliasSend a) {
             deliverTo(aliases.get(a.alias()), payload);
+        } else if (message instanceof AltactSigSend a) {
+            altactSig(a, payload);
         } else if (message instanceof Link l) {
             LocalProcess p = node.process(l.to());
             if (p == null || !p.addLink(l.from())) {
@@ -406,6 +409,22 @@ final class Signals {
             node.spawner().reply(r);
         } else {
             log.info("{} sent {}, which jerl does not handle; ignored", from.peer().name().name(), message);
+        }
+    }
+
+    /**
+     * No jerl alias or process takes priority signals, so a priority one is handled as an ordinary signal,
+     * as erl handles it for a receiver that has not enabled priority reception.
+     */
+    private void altactSig(AltactSigSend a, Term payload) {
+        LocalProcess p = a.is(AltactSigSend.ALIAS) ? aliases.get((Ref) a.to())
+                : a.is(AltactSigSend.NAME) ? node.registered((Atom) a.to()) : node.process((Pid) a.to());
+        if (p == null) {
+            log.debug("{} sent to {}, which is not here; dropped", a.from(), a.to());
+        } else if (a.is(AltactSigSend.EXIT)) {
+            deliverExitSignal(p, a.from(), payload, false, false);
+        } else {
+            p.deliver(payload);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jerl.protocol.handshake.DistFlags;
 import io.jerl.protocol.term.Atom;
 import io.jerl.protocol.term.ErlList;
 import io.jerl.protocol.term.Pid;
@@ -20,6 +21,7 @@ import io.jerl.testing.ErlTools;
 import io.jerl.testing.ErlangRelease;
 import io.jerl.testing.JerlTestNode;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -243,6 +245,32 @@ class LinkMonitorInteropTest {
     }
 
     @Test
+    void prioritySignalsOfOtp28AndLaterReachJerlAsOrdinaryOnes() throws Exception {
+        // OTP 28 replaced ALIAS_SEND with ALTACT_SIG_SEND (which also carries priority messages and exit signals)
+        // for peers that offer DFLAG_ALTACT_SIG, as jerl does; older releases keep ALIAS_SEND.
+        boolean altact = release.otp() >= 28;
+        assertEquals(altact, jerl.connectAsync(Atom.of(erl.name())).get(10, TimeUnit.SECONDS).peer()
+                .has(DistFlags.ALTACT_SIG), "ALTACT_SIG negotiated");
+        Mailbox m = jerl.spawnMailbox();
+        m.trapExit(true);
+        giveErl("A11", m.alias());
+        giveErl("P11", m.pid());
+        if (!altact) {
+            assertTrue(erl.evalError("erlang:send(A11, urgent, [priority])").contains("badarg"),
+                    release + " has no priority messages");
+            return;
+        }
+        erl.eval("erlang:send(A11, urgent, [priority]), A11 ! plain");
+        assertEquals(Atom.of("urgent"), m.receive(WAIT));
+        assertEquals(Atom.of("plain"), m.receive(WAIT));
+        erl.eval("true = erlang:exit(P11, stop_now, [priority])");
+        Tuple exit = assertInstanceOf(Tuple.class, m.receive(WAIT));
+        assertEquals(Atom.of("EXIT"), exit.get(0));
+        assertEquals(Atom.of("stop_now"), exit.get(2));
+        m.close();
+    }
+
+    @Test
     void jerlSendsToAnAliasErlMade() throws InterruptedException {
         erl.eval("A10 = alias()");
         Mailbox m = jerl.spawnMailbox("courier10");
@@ -278,6 +306,20 @@ class LinkMonitorInteropTest {
         assertEquals("{pong,ping}", erl.eval("gen_server:call({jerl_server9, " + atom(jerl) + "}, ping, 5000)"));
         t.join();
         server.close();
+    }
+
+    @Test
+    void erlsNetKernelMonitorNodesSeesJerlComeAndGo() {
+        erl.eval("ok = net_kernel:monitor_nodes(true, [nodedown_reason])");
+        try (Node brief = JerlTestNode.start("seen", cookie, epmd.port())) {
+            assertTrue(brief.connect(Atom.of(erl.name())));
+            assertEquals("up", erl.eval("receive {nodeup, " + atom(brief) + ", _} -> up after 10000 -> timeout end"));
+            brief.close();
+            assertEquals("connection_closed", erl.eval("receive {nodedown, " + atom(brief) + ", Info} ->"
+                    + " proplists:get_value(nodedown_reason, Info) after 10000 -> timeout end"));
+        } finally {
+            erl.eval("net_kernel:monitor_nodes(false, [nodedown_reason])");
+        }
     }
 
     @Test

@@ -121,6 +121,27 @@ class SpawnRpcInteropTest {
     }
 
     @Test
+    void spawnRequestAndErpcMulticallFromErl() {
+        String j = atom(jerl);
+        // spawn_request/5 as OTP 23+ code calls it: a reply tag, a monitor, and the spawned process's messages.
+        assertEquals("{ok,true,normal}", erl.eval("ReqId = erlang:spawn_request(" + j + ", jtest, echo, [self()],"
+                + " [monitor, {reply_tag, spawned}]),"
+                + " receive {spawned, ReqId, ok, P5} -> receive {echoed, P5} -> receive {'DOWN', ReqId, process, P5, R5}"
+                + " -> {ok, node(P5) =:= " + j + ", R5} after 10000 -> no_down end after 10000 -> no_echo end"
+                + " after 10000 -> no_reply end"));
+        // error_only: no reply for a spawn that succeeds; a node that is not there answers with its error.
+        assertEquals("{none,noconnection}", erl.eval("R6 = erlang:spawn_request(" + j + ", jtest, double, [1],"
+                + " [{reply, error_only}]), R7 = erlang:spawn_request('nobody@nohost', erlang, node, [], []),"
+                + " {receive {spawn_reply, R6, _, _} -> got after 500 -> none end,"
+                + " receive {spawn_reply, R7, error, E7} -> E7 after 10000 -> timeout end}"));
+        assertEquals("[{ok," + jerl.name().name() + "},{ok," + erl.name() + "},{ok,10}]",
+                erl.eval("erpc:multicall([" + j + ", node()], erlang, node, []) ++ erpc:multicall([" + j + "], jtest,"
+                        + " double, [5])"));
+        assertEquals("[{error,{exception,oops,[]}},{error,{erpc,noconnection}}]",
+                erl.eval("erpc:multicall([" + j + ", 'nobody@nohost'], jtest, fail, [oops])"));
+    }
+
+    @Test
     void rpcOutOfJerl() throws InterruptedException {
         assertEquals(ErlList.of(ErlInt.of(1), ErlInt.of(2), ErlInt.of(3)),
                 jerl.rpcCall(erlName, Atom.of("lists"), Atom.of("seq"), List.of(ErlInt.of(1), ErlInt.of(3)), WAIT));
