@@ -4,6 +4,7 @@
 #
 #   sudo samples/otp-roots.sh prepare      # make (or complete) every root; a second run only checks them
 #   samples/otp-roots.sh versions          # print each release's otp_release and erts version
+#   sudo samples/otp-roots.sh run 29 erl -sname bar   # run a command of a release (27, 29) in its root
 #
 # Debian trixie gives OTP 27 and sid OTP 29. The roots live in $JERL_OTP_ROOTS (default /var/cache/jerl-otp),
 # outside any checkout, so a fresh clone on the same machine reuses them. Each root records its release number in
@@ -82,7 +83,9 @@ versions() {
   fi
   for pair in "${suites[@]}"; do
     local suite=${pair%%:*} root="$roots/${pair%%:*}"
-    if [ -f "$root/.jerl-otp-release" ]; then
+    if [ -f "$root/.jerl-otp-release" ] && [ "$(id -u)" -ne 0 ]; then
+      echo "$suite: OTP $(cat "$root/.jerl-otp-release") prepared (run as root for its erts version)"
+    elif [ -f "$root/.jerl-otp-release" ]; then
       echo "$suite: $(in_root "$root" erl -noshell -eval "$v")"
     else
       echo "$suite: not prepared (sudo $0 prepare)"
@@ -90,8 +93,31 @@ versions() {
   done
 }
 
+# A command of release $1 inside its root, as if it ran here: same network, host name, /etc/hosts (which may
+# be a network namespace's, see hosts.sh), /tmp, $HOME and working directory, all bound into the root in a mount
+# namespace of the command's own. Each step execs the next, so the command keeps this script's process id.
+run_release() {
+  local otp=${1:-} pair root=
+  shift || true
+  for pair in "${suites[@]}"; do
+    [ "${pair##*:}" = "$otp" ] && root="$roots/${pair%%:*}"
+  done
+  [ -n "$root" ] || die "no root holds OTP '$otp' (known: ${suites[*]}); for the system's erl run the command itself"
+  [ $# -gt 0 ] || die "usage: $0 run RELEASE COMMAND [ARGS...]"
+  [ -f "$root/.jerl-otp-release" ] || die "OTP $otp is not prepared: sudo $0 prepare"
+  [ "$(id -u)" -eq 0 ] || die "chroot needs root: sudo $0 run $otp $*"
+  exec unshare --mount -- sh -c '
+    r=$1; shift
+    for d in /tmp "$HOME" "$PWD"; do
+      [ -n "$d" ] && [ -d "$d" ] && mkdir -p "$r$d" && mount --bind "$d" "$r$d" || exit 125
+    done
+    mount --bind /etc/hosts "$r/etc/hosts" || exit 125
+    exec chroot "$r" sh -c "cd \"\$0\" && exec \"\$@\"" "$PWD" "$@"' sh "$root" "$@"
+}
+
 case "${1:-}" in
   prepare) prepare ;;
   versions) versions ;;
-  *) die "usage: $0 prepare | versions" ;;
+  run) shift; run_release "$@" ;;
+  *) die "usage: $0 prepare | versions | run RELEASE COMMAND [ARGS...]" ;;
 esac

@@ -23,9 +23,6 @@ public record ErlangRelease(int otp, String debian, Path root, boolean present) 
     /** The releases every cross-release test runs against, with the Debian suite each comes from. */
     public static final Map<Integer, String> TESTED = Map.of(25, "bookworm", 27, "trixie", 29, "sid");
     private static final Path ROOTS = Path.of(System.getenv().getOrDefault("JERL_OTP_ROOTS", "/var/cache/jerl-otp"));
-    // In a mount namespace of its own (gone with the process): the host's /tmp and /etc/hosts over the root's.
-    private static final String ENTER = "r=$1; shift; mount --bind /tmp \"$r/tmp\" && mount --bind /etc/hosts"
-            + " \"$r/etc/hosts\" && exec chroot \"$r\" \"$@\"";
     private static volatile ErlangRelease system;
 
     /** The system's erl: whatever release the erl on the PATH is. */
@@ -97,10 +94,22 @@ public record ErlangRelease(int otp, String debian, Path root, boolean present) 
         if (root == null) {
             cmd.add(ErlTools.executable(executable));
         } else {
-            cmd.addAll(List.of("unshare", "--mount", "--", "sh", "-c", ENTER, "sh", root.toString(), executable));
+            // The script binds this machine's /etc/hosts, /tmp, $HOME and working directory into the root.
+            cmd.addAll(List.of(script().toString(), "run", Integer.toString(otp), executable));
         }
         cmd.addAll(args);
         return cmd;
+    }
+
+    /** samples/otp-roots.sh of this checkout, found from the module the tests run in. */
+    private static Path script() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path s = d.resolve("samples/otp-roots.sh");
+            if (Files.isExecutable(s)) {
+                return s;
+            }
+        }
+        throw new AssertionError("samples/otp-roots.sh not found above " + Path.of("").toAbsolutePath());
     }
 
     private static int releaseIn(Path otpRoot) throws IOException {

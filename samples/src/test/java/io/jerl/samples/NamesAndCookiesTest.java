@@ -1,16 +1,38 @@
 package io.jerl.samples;
 
-
+import io.jerl.testing.ErlangRelease;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sample 001 (seed 001): foo (jerl) and bar (erl) on one host with -sname and the host's shared cookie file,
  * nodes() on both sides, a message to a registered shell, EPMD autoclustering; then demo@roger-nuc0 (jerl) and
  * demo@roger-nuc3 (erl) with -name, refused while each host has its own cookie and connected with -setcookie.
+ * Run with the system's erl (OTP 25) and with OTP 29's, each time by the README's commands.
  */
+@ParameterizedClass(name = "erl of OTP {0}")
+@ValueSource(ints = {25, 29})
 class NamesAndCookiesTest {
     private static final Sample SAMPLE = Sample.named("001-names-and-cookies");
     private static final String UP = SAMPLE.command("samples/hosts.sh up roger-surface-go roger-nuc0 roger-nuc3");
+    private static final String RUN = "samples/hosts.sh run ";
+
+    @Parameter
+    int otp;
+
+    @BeforeEach
+    void releaseIsThere() {
+        ErlangRelease.of(otp).require();
+    }
+
+    /** The README's command for an erl on a host, with this run's release: {@code erl} itself, or from its root. */
+    private String erl(String host, String flags) {
+        String release = otp == ErlangRelease.system().otp() ? "" : "samples/otp-roots.sh run " + otp + " ";
+        return SAMPLE.command(RUN + host + " " + release + "erl " + flags);
+    }
 
     @Test
     void fooAndBarOnOneHostThenAutoclusteringThroughEpmd() {
@@ -18,7 +40,7 @@ class NamesAndCookiesTest {
         Sample.Script barTyped = SAMPLE.script("bar.erl");
         try (Hosts hosts = Hosts.up(UP)) {
             Terminal foo = hosts.shell("foo (jerl)", SAMPLE.command("samples/hosts.sh run roger-surface-go ./jerl -sname foo"));
-            Terminal bar = hosts.shell("bar (erl)", SAMPLE.command("samples/hosts.sh run roger-surface-go erl -sname bar"));
+            Terminal bar = hosts.shell("bar (erl)", erl("roger-surface-go", "-sname bar"));
 
             foo.enter(fooTyped.next()).shows("[]");                                  // nodes()
             foo.enter(fooTyped.next()).shows("true");                                // true = connect_node(bar)
@@ -28,8 +50,8 @@ class NamesAndCookiesTest {
             bar.enter(barTyped.next()).shows("hello");                               // {shell, foo} ! hello
             foo.enterUntil(fooTyped.next(), "Shell got hello").shows("Shell got hello\nok");   // flush()
 
-            Terminal baz = hosts.shell("baz (erl)", SAMPLE.command("samples/hosts.sh run roger-surface-go erl -sname baz"));
-            Terminal qux = hosts.shell("qux (erl)", SAMPLE.command("samples/hosts.sh run roger-surface-go erl -sname qux"));
+            Terminal baz = hosts.shell("baz (erl)", erl("roger-surface-go", "-sname baz"));
+            Terminal qux = hosts.shell("qux (erl)", erl("roger-surface-go", "-sname qux"));
             foo.enter(fooTyped.next())                                               // erl_epmd:names()
                     .matches("\\{\"foo\",\\d+\\}").matches("\\{\"bar\",\\d+\\}")
                     .matches("\\{\"baz\",\\d+\\}").matches("\\{\"qux\",\\d+\\}");
@@ -48,7 +70,7 @@ class NamesAndCookiesTest {
         Sample.Script nuc0Typed = SAMPLE.script("nuc0.erl");
         Sample.Script nuc3Typed = SAMPLE.script("nuc3.erl");
         try (Hosts hosts = Hosts.up(UP)) {
-            Terminal nuc3 = hosts.shell("demo@roger-nuc3 (erl)", SAMPLE.command("samples/hosts.sh run roger-nuc3 erl -name demo"));
+            Terminal nuc3 = hosts.shell("demo@roger-nuc3 (erl)", erl("roger-nuc3", "-name demo"));
             Terminal nuc0 = hosts.shell("demo@roger-nuc0 (jerl)", SAMPLE.command("samples/hosts.sh run roger-nuc0 ./jerl -name demo"));
 
             nuc0.enter(nuc0Typed.next())                                             // connect_node, wrong cookie
@@ -60,7 +82,7 @@ class NamesAndCookiesTest {
 
             String cookie = " -setcookie KMZWIWWTBVPEBURCLHVQ";
             nuc3 = hosts.shell("demo@roger-nuc3 (erl, cookie set)",
-                    SAMPLE.command("samples/hosts.sh run roger-nuc3 erl -name demo" + cookie));
+                    erl("roger-nuc3", "-name demo" + cookie));
             nuc0 = hosts.shell("demo@roger-nuc0 (jerl, cookie set)",
                     SAMPLE.command("samples/hosts.sh run roger-nuc0 ./jerl -name demo" + cookie));
             nuc0.enter(nuc0Typed.next()).shows("true");                              // connect_node
