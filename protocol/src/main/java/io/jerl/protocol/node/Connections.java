@@ -142,6 +142,11 @@ final class Connections implements HandshakeListener, DistHandler {
             return false;
         }
         c.close("disconnected");
+        // Gone at once, not when the channel has finished closing: a connect right after must dial anew
+        // rather than find this entry and send into a closing channel.
+        if (dropEntry(c, "disconnected")) {
+            log.info("connection to {} closed: disconnected", peer.name());
+        }
         return true;
     }
 
