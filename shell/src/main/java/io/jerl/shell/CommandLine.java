@@ -19,15 +19,22 @@ import java.util.Map;
  * @param noshell   {@code -noshell}
  * @param evals     {@code -eval Expr} expressions, in order
  * @param exitOnError {@code -exit_on_error} (jerl's own): a piped run exits 1 if any form raised or did not parse
+ * @param protoDist {@code -proto_dist}: inet_tcp (the default), inet_tls or inet6_tls
+ * @param sslDistOptFile {@code -ssl_dist_optfile FILE} (null if not given)
+ * @param sslDistOpts {@code -ssl_dist_opt Key Value ...} pairs, in order
  */
 public record CommandLine(String sname, String name, String cookie, boolean hidden, boolean connectAll,
                           Map<String, String> kernel, boolean noshell, List<String> evals, boolean exitOnError,
-                          boolean help, boolean version) {
+                          boolean help, boolean version, String protoDist, String sslDistOptFile,
+                          List<Map.Entry<String, String>> sslDistOpts) {
     /** The -kernel keys jerl acts on. */
     static final List<String> KERNEL_KEYS = List.of("inet_dist_listen_min", "inet_dist_listen_max", "net_ticktime",
             "inet_dist_use_interface");
     private static final List<String> FLAGS = List.of("-sname", "-name", "-setcookie", "-hidden", "-connect_all",
-            "-kernel", "-noshell", "-noinput", "-eval", "-exit_on_error", "-h", "-help", "--help", "--version", "-version");
+            "-kernel", "-noshell", "-noinput", "-eval", "-exit_on_error", "-h", "-help", "--help", "--version", "-version",
+            "-proto_dist", "-ssl_dist_optfile", "-ssl_dist_opt");
+    /** The -proto_dist modules jerl has: erl's plain TCP and its TLS distribution. */
+    static final List<String> PROTO_DISTS = List.of("inet_tcp", "inet_tls", "inet6_tls");
 
     public static CommandLine parse(String... args) {
         String sname = null;
@@ -41,6 +48,9 @@ public record CommandLine(String sname, String name, String cookie, boolean hidd
         boolean exitOnError = false;
         boolean help = false;
         boolean version = false;
+        String protoDist = "inet_tcp";
+        String sslDistOptFile = null;
+        List<Map.Entry<String, String>> sslDistOpts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -61,6 +71,21 @@ public record CommandLine(String sname, String name, String cookie, boolean hidd
                         kernel.put(key, v);
                     } while (i + 1 < args.length && !args[i + 1].startsWith("-"));
                 }
+                case "-proto_dist" -> {
+                    protoDist = value(args, ++i, a);
+                    if (!PROTO_DISTS.contains(protoDist)) {
+                        throw new ShellException("-proto_dist " + protoDist + ": jerl has " + String.join(", ", PROTO_DISTS)
+                                + suggestion(protoDist, PROTO_DISTS));
+                    }
+                }
+                case "-ssl_dist_optfile" -> sslDistOptFile = value(args, ++i, a);
+                case "-ssl_dist_opt" -> {
+                    // as erl: one -ssl_dist_opt may carry several pairs: server_certfile F client_certfile F
+                    do {
+                        String key = value(args, ++i, a);
+                        sslDistOpts.add(Map.entry(key, value(args, ++i, a + " " + key)));
+                    } while (i + 1 < args.length && !args[i + 1].startsWith("-"));
+                }
                 case "-noshell", "-noinput" -> noshell = true;
                 case "-eval" -> evals.add(value(args, ++i, a));
                 case "-exit_on_error" -> exitOnError = true;
@@ -73,8 +98,21 @@ public record CommandLine(String sname, String name, String cookie, boolean hidd
         if (sname != null && name != null) {
             throw new ShellException("give either -sname or -name, not both");
         }
+        boolean tls = protoDist.endsWith("_tls");
+        if (!tls && (sslDistOptFile != null || !sslDistOpts.isEmpty())) {
+            throw new ShellException("-ssl_dist_optfile and -ssl_dist_opt need -proto_dist inet_tls");
+        }
+        if (tls && sslDistOptFile == null && sslDistOpts.isEmpty()) {
+            throw new ShellException("-proto_dist " + protoDist + " needs certificates: -ssl_dist_optfile FILE"
+                    + " (jerl certs node NAME@HOST DIR writes one) or -ssl_dist_opt server_certfile FILE ...");
+        }
         return new CommandLine(sname, name, cookie, hidden, connectAll, kernel, noshell, evals, exitOnError, help,
-                version);
+                version, protoDist, sslDistOptFile, List.copyOf(sslDistOpts));
+    }
+
+    /** Whether distribution runs over TLS (-proto_dist inet_tls or inet6_tls). */
+    public boolean tls() {
+        return protoDist.endsWith("_tls");
     }
 
     public boolean distributed() {
@@ -103,6 +141,11 @@ public record CommandLine(String sname, String name, String cookie, boolean hidd
                   -connect_all false       do not connect to the nodes a peer knows
                   -kernel KEY VALUE        inet_dist_listen_min, inet_dist_listen_max, net_ticktime,
                                            inet_dist_use_interface
+                  -proto_dist inet_tls     distribution over TLS, as erl's; with one of:
+                  -ssl_dist_optfile FILE   erl's [{server, [...]}, {client, [...]}] options file
+                  -ssl_dist_opt KEY VALUE  server_certfile F, client_cacertfile F, server_verify verify_peer, ...
+                  jerl certs init DIR      make a cluster CA; jerl certs node NAME@HOST DIR: a node's
+                                           certificate, key and ssl_dist.conf
                   (no -sname/-name: a local node, nonode@nohost, as erl without a name)
                   -noshell                 no shell: run the -eval expressions, then stay up until halt()
                   -eval EXPR               evaluate EXPR at start (several run in order); if one raises,

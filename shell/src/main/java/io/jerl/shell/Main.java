@@ -7,7 +7,11 @@ import io.jerl.protocol.node.Cookies;
 import io.jerl.protocol.node.Node;
 import io.jerl.protocol.node.NodeName;
 import io.jerl.protocol.node.NodeOptions;
+import io.jerl.protocol.tls.TlsOptions;
 import io.jerl.shell.builtins.Builtins;
+import io.jerl.shell.certs.CertsCommand;
+import io.jerl.shell.tls.SslDistOptions;
+import java.nio.file.Path;
 import io.jerl.shell.eval.BuiltinRegistry;
 import io.jerl.shell.repl.Repl;
 import io.jerl.shell.repl.StreamIo;
@@ -37,6 +41,9 @@ public final class Main {
 
     /** Runs jerl with the given streams; {@code epmdPort} is what ERL_EPMD_PORT would give. */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, int epmdPort) {
+        if (args.length > 0 && args[0].equals("certs")) {
+            return CertsCommand.run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
+        }
         CommandLine cl;
         try {
             cl = CommandLine.parse(args);
@@ -138,11 +145,26 @@ public final class Main {
             throw new ShellException("-kernel net_ticktime must be positive, got " + tick);
         }
         o = o.withNetTickTime(Duration.ofSeconds(tick));
+        if (cl.tls()) {
+            o = o.withTls(tls(cl));
+        }
         String iface = cl.kernel().get("inet_dist_use_interface");
         if (iface != null) {
             o = o.withBindAddress(address(iface));
         }
         return o;
+    }
+
+    /** -ssl_dist_optfile first, then each -ssl_dist_opt over it. */
+    private static TlsOptions tls(CommandLine cl) {
+        SslDistOptions tls = new SslDistOptions();
+        if (cl.sslDistOptFile() != null) {
+            tls.readFile(Path.of(cl.sslDistOptFile()));
+        }
+        for (var kv : cl.sslDistOpts()) {
+            tls.flag(kv.getKey(), kv.getValue());
+        }
+        return tls.options();
     }
 
     /** erl writes the interface as a tuple, {127,0,0,1}; a dotted address is accepted too. */

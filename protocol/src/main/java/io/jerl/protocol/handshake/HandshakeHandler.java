@@ -317,11 +317,16 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static void send(ChannelHandlerContext ctx, HandshakeMessage m) {
+    private void send(ChannelHandlerContext ctx, HandshakeMessage m) {
         ByteBuf buf = ctx.alloc().buffer(64);
-        buf.writeShort(0);
+        int width = frames.handshakeWidth();
+        buf.writeZero(width);
         HandshakeCodec.write(m, buf);
-        buf.setShort(0, buf.writerIndex() - 2);
+        if (width == 2) {
+            buf.setShort(0, buf.writerIndex() - 2);
+        } else {
+            buf.setInt(0, buf.writerIndex() - 4);
+        }
         ctx.writeAndFlush(buf);
     }
 

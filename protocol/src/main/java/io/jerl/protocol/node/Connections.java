@@ -32,6 +32,8 @@ final class Connections implements HandshakeListener, DistHandler {
     private static final Logger log = LoggerFactory.getLogger(Connections.class);
     /** Messages queued for a peer while its connection is being made; past this, sends are dropped. */
     private static final int MAX_QUEUED = 100_000;
+    /** How every TLS failure's reason starts (see TlsGate); such a reason names the peer itself. */
+    private static final String TLS_REASON = "tls: ";
 
     /** A send waiting for its connection; {@code unreachable} (may be null) runs if the connection is never made. */
     private record Pending(Consumer<DistConnection> write, Runnable unreachable) {
@@ -176,7 +178,7 @@ final class Connections implements HandshakeListener, DistHandler {
             } else if (address.isEmpty()) {
                 dialFailed(e, null, "EPMD on " + name.host() + " knows no node called " + name.alive());
             } else {
-                Bootstrap b = node.clientBootstrap(e.peer.name());
+                Bootstrap b = node.clientBootstrap(e.peer.name(), name.host());
                 ChannelFuture connecting = b.connect(name.host(), address.get().port());
                 // The channel is the entry's dial from its registration on (see dialing), so a refused or
                 // timed-out connect must name it to end the entry; otherwise later connects wait on it forever.
@@ -215,7 +217,11 @@ final class Connections implements HandshakeListener, DistHandler {
             e.outgoing = null;
             e.dialing = false;
         }
-        log.warn("cannot connect to {}: {}", e.peer.name(), reason);
+        if (reason.startsWith(TLS_REASON)) {
+            log.warn("{}", reason); // names the peer and its address already
+        } else {
+            log.warn("cannot connect to {}: {}", e.peer.name(), reason);
+        }
         abandonIfIdle(e);
     }
 
@@ -332,7 +338,11 @@ final class Connections implements HandshakeListener, DistHandler {
     @Override
     public void failed(Channel channel, String peerName, boolean initiator, String reason) {
         if (peerName == null) {
-            log.info("an incoming connection from {} failed its handshake: {}", channel.remoteAddress(), reason);
+            if (reason.startsWith(TLS_REASON)) {
+                log.warn("{}", reason); // a refused certificate or a plain peer: worth a warning, and it names the peer
+            } else {
+                log.info("an incoming connection from {} failed its handshake: {}", channel.remoteAddress(), reason);
+            }
             return;
         }
         Entry e = entries.get(Atom.of(peerName));

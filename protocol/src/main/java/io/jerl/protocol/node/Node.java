@@ -20,6 +20,7 @@ import io.jerl.protocol.term.TermDecoder;
 import io.jerl.protocol.term.format.IoFormat;
 import io.jerl.protocol.term.format.TermStyle;
 import io.jerl.protocol.term.Tuple;
+import io.jerl.protocol.tls.TlsTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -72,6 +73,8 @@ public final class Node implements AutoCloseable {
     private final EventLoopGroup group;
     private final EpmdClient epmdClient;
     private final Connections connections;
+    /** TLS under the distribution handshake ({@code -proto_dist inet_tls}); null for plain TCP. */
+    private final TlsTransport tls;
     private final Signals signals;
     private final Spawner spawner;
     private final FunctionTable functions = new FunctionTable();
@@ -95,6 +98,8 @@ public final class Node implements AutoCloseable {
     private volatile boolean closed;
 
     private Node(NodeName nodeName, String cookie, NodeOptions options) {
+        // First: unusable certificate files fail the start before any thread exists.
+        this.tls = options.tls() == null ? null : new TlsTransport(options.tls(), options.handshakeTimeout());
         this.nodeName = nodeName;
         this.name = nodeName.atom();
         this.cookie = Objects.requireNonNull(cookie, "cookie");
@@ -151,6 +156,9 @@ public final class Node implements AutoCloseable {
                         FrameDecoder frames = newFrameDecoder();
                         ch.pipeline().addLast("frames", frames).addLast("handshake",
                                 HandshakeHandler.acceptor(identity, connections, frames, options.handshakeTimeout()));
+                        if (tls != null) {
+                            tls.addAcceptor(ch);
+                        }
                     }
                 });
         int min = options.listenMin();
@@ -224,7 +232,7 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    Bootstrap clientBootstrap(String peer) {
+    Bootstrap clientBootstrap(String peer, String host) {
         Atom peerAtom = Atom.of(peer);
         return new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -236,12 +244,15 @@ public final class Node implements AutoCloseable {
                         FrameDecoder frames = newFrameDecoder();
                         ch.pipeline().addLast("frames", frames).addLast("handshake",
                                 HandshakeHandler.initiator(identity, peer, connections, frames, options.handshakeTimeout()));
+                        if (tls != null) {
+                            tls.addInitiator(ch, peer, host);
+                        }
                     }
                 });
     }
 
     private FrameDecoder newFrameDecoder() {
-        return new FrameDecoder(4096, options.maxFrameBytes());
+        return new FrameDecoder(4096, options.maxFrameBytes(), tls == null ? 2 : 4);
     }
 
     // ---- identity
