@@ -3,6 +3,7 @@ package io.jerl.shell;
 import io.jerl.protocol.epmd.NodeAddress;
 import io.jerl.protocol.epmd.RegisteredNode;
 import io.jerl.protocol.global.Global;
+import io.jerl.protocol.node.ConnectionInfo;
 import io.jerl.protocol.node.ErlangException;
 import io.jerl.protocol.node.Node;
 import io.jerl.protocol.term.Atom;
@@ -13,8 +14,10 @@ import io.jerl.protocol.term.Port;
 import io.jerl.protocol.term.Ref;
 import io.jerl.protocol.term.Term;
 import io.jerl.protocol.term.Tuple;
+import io.jerl.protocol.tls.TlsSession;
 import io.jerl.shell.eval.BuiltinRegistry;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,6 +59,7 @@ final class DistributionBuiltins {
         r.register("erlang", "nodes", 1, (c, a) -> nodes(node, a.get(0)));
         r.register("erlang", "disconnect_node", 1, (c, a) -> disconnect(node, a.get(0)));
         r.register("net_kernel", "disconnect", 1, (c, a) -> disconnect(node, a.get(0)));
+        r.register("net_kernel", "node_info", 1, (c, a) -> nodeInfo(node, ProcessBuiltins.atom(a.get(0))));
         r.register("net_kernel", "get_net_ticktime", 0, (c, a) ->
                 ErlInt.of(node.options().netTickTime().toSeconds()));
         r.register("erlang", "get_cookie", 1, (c, a) -> Atom.of(node.cookie(ProcessBuiltins.atom(a.get(0)))));
@@ -94,6 +98,38 @@ final class DistributionBuiltins {
      * erlang:nodes/1 with one of visible, hidden, connected, this, known or a list of them. known is this node and
      * those connected now: jerl does not remember nodes it was once connected to, as erl does.
      */
+    /**
+     * net_kernel:node_info/1 as erl answers it ({@code {ok, [{state, up}, {address, #net_address{}}, {type, T}]}}),
+     * plus, over TLS, jerl's {@code {tls, [{protocol, 'tlsv1.3'}, {cipher_suite, S}, {peer_certificate, Subject}]}}.
+     */
+    private static Term nodeInfo(Node node, Atom peer) {
+        ConnectionInfo info = node.connectionInfo(peer);
+        if (info == null) {
+            return new Tuple(Atom.of("error"), Atom.of("bad_node"));
+        }
+        InetSocketAddress at = info.address();
+        List<Term> ip = new ArrayList<>();
+        for (byte b : at.getAddress().getAddress()) {
+            ip.add(ErlInt.of(b & 0xff));
+        }
+        String host = peer.name().substring(peer.name().indexOf('@') + 1);
+        Term address = new Tuple(Atom.of("net_address"), new Tuple(new Tuple(ip.toArray(Term[]::new)), ErlInt.of(at.getPort())),
+                ErlList.ofString(host), Atom.of(info.tls() != null ? "tls" : "tcp"),
+                Atom.of(ip.size() == 4 ? "inet" : "inet6"));
+        List<Term> items = new ArrayList<>(List.of(new Tuple(Atom.of("state"), Atom.of("up")),
+                new Tuple(Atom.of("address"), address),
+                new Tuple(Atom.of("type"), Atom.of(info.hidden() ? "hidden" : "normal"))));
+        TlsSession tls = info.tls();
+        if (tls != null) {
+            items.add(new Tuple(Atom.of("tls"), ErlList.of(List.of(
+                    new Tuple(Atom.of("protocol"), Atom.of(tls.protocol())),
+                    new Tuple(Atom.of("cipher_suite"), ErlList.ofString(tls.cipherSuite())),
+                    new Tuple(Atom.of("peer_certificate"), tls.peerSubject() == null ? Atom.of("none")
+                            : ErlList.ofString(tls.peerSubject()))))));
+        }
+        return new Tuple(Atom.of("ok"), ErlList.of(items));
+    }
+
     private static Term nodes(Node node, Term arg) {
         List<Term> kinds = arg instanceof Atom ? List.of(arg) : ProcessBuiltins.properList(arg);
         boolean visible = false;

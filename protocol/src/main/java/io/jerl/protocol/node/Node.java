@@ -703,6 +703,21 @@ public final class Node implements AutoCloseable {
         return connections.disconnect(peer);
     }
 
+    /** net_kernel:node_info/1: the live connection to {@code peer}, or null if there is none. */
+    public ConnectionInfo connectionInfo(Atom peer) {
+        DistConnection c = connections.connection(peer);
+        if (c == null) {
+            return null;
+        }
+        return new ConnectionInfo(peer, hiddenByPeer.getOrDefault(peer, Boolean.FALSE),
+                (InetSocketAddress) c.channel().remoteAddress(), TlsTransport.session(c.channel()));
+    }
+
+    /** Whether distribution runs over TLS ({@code -proto_dist inet_tls}). */
+    public boolean usesTls() {
+        return tls != null;
+    }
+
     /** erlang:nodes(): the visible nodes this node is connected to. */
     public List<Atom> nodes() {
         return nodes(false, true);

@@ -19,7 +19,7 @@ public final class SslDistConf {
     }
 
     /** An Erlang string literal. */
-    static String string(Path p) {
+    public static String string(Path p) {
         return "\"" + p.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
