@@ -53,9 +53,14 @@ final class TlsCluster {
 
     /** A node's files made by hand: a certificate signed by {@code ca} valid from {@code from} to {@code until}. */
     Path custom(String label, ClusterCa.Issued ca, Instant from, Instant until) {
+        return custom(label, ErlTools.shortHostName(), ca, from, until);
+    }
+
+    /** As {@link #custom(String, ClusterCa.Issued, Instant, Instant)}, for a certificate naming {@code host}. */
+    Path custom(String label, String host, ClusterCa.Issued ca, Instant from, Instant until) {
         try {
             Path d = Files.createDirectories(dir.resolve("custom-" + label));
-            ClusterCa.Issued issued = ClusterCa.newNode(ca, label + "@" + ErlTools.shortHostName(), from, until);
+            ClusterCa.Issued issued = ClusterCa.newNode(ca, label + "@" + host, from, until);
             ClusterCa.write(issued, d.resolve("cert.pem"), d.resolve("key.pem"));
             Path conf = d.resolve("ssl_dist.conf");
             Files.writeString(conf, SslDistConf.mutual(d.resolve("cert.pem").toAbsolutePath(),
