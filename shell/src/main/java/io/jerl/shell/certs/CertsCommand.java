@@ -65,7 +65,7 @@ public final class CertsCommand {
         }
         Files.createDirectories(dir);
         Instant now = Instant.now();
-        ClusterCa.Issued ca = ClusterCa.newCa("jerl cluster CA", now.minus(Duration.ofMinutes(5)),
+        ClusterCa.Issued ca = ClusterCa.newCa("jerl cluster CA " + dir.toAbsolutePath().normalize().getFileName(), now.minus(Duration.ofMinutes(5)),
                 now.plus(Duration.ofDays(days)));
         ClusterCa.write(ca, cert, dir.resolve(CA_KEY));
         out.println("made the cluster CA: " + cert + " (certificate, give it to every node)");

@@ -1,0 +1,7 @@
+% bus@server1 (jerl): typed in terminal 2
+net_kernel:connect_node(car@server2).
+nodes().
+{ok, Info} = net_kernel:node_info(car@server2).
+{shell, car@server2} ! {hello, from, self()}.
+net_adm:ping(car@server2).
+q().
