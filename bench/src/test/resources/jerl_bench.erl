@@ -6,7 +6,7 @@
 %% timed from the sender's first send to the receiver's last receive, even when they sit in different OS
 %% processes.
 -module(jerl_bench).
--export([send/3, start_receiver/2, collect/2]).
+-export([send/3, start_receiver/2, collect/2, echo/0, pingpong/2]).
 
 %% Sends {msg, I, Payload} for I in 1..N to Dest (a pid, a name or {Name, Node}); returns {T0, T1}: the
 %% times of the first send and of the return from the last one. That return comes once every message is
@@ -52,3 +52,29 @@ collect(Name, Timeout) ->
         end,
         timeout
     end.
+
+%% The ping-pong half (io.jerl.bench.interop.PingPong): echo/0 registers bench_echo, which answers every
+%% {ping, From, I} with {pong, I}; pingpong/2 plays N rounds against it from this node and returns the
+%% round-trip times in nanoseconds, sorted.
+echo() ->
+    Pid = spawn(fun echo_loop/0),
+    true = register(bench_echo, Pid),
+    ok.
+
+echo_loop() ->
+    receive
+        {ping, From, I} -> From ! {pong, I}, echo_loop();
+        stop -> ok
+    end.
+
+pingpong(Dest, N) ->
+    lists:sort(pingpong(Dest, N, [])).
+
+pingpong(_Dest, 0, Acc) ->
+    Acc;
+pingpong(Dest, N, Acc) ->
+    T0 = erlang:monotonic_time(),
+    Dest ! {ping, self(), N},
+    receive {pong, N} -> ok end,
+    T = erlang:convert_time_unit(erlang:monotonic_time() - T0, native, nanosecond),
+    pingpong(Dest, N - 1, [T | Acc]).

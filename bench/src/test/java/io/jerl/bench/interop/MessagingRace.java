@@ -93,10 +93,10 @@ public final class MessagingRace {
      * {@code +sbwt none}; the directions (comma-separated) let a profiling run do one direction only.
      */
     record Options(int messages, int warmup, int rounds, int timeoutSeconds, List<String> erlArgs,
-                   List<Direction> directions) {
-        static final Options DEFAULTS = new Options(500_000, 3, 9, 60, List.of(), List.of(Direction.values()));
+                   List<Direction> directions, boolean tls) {
+        static final Options DEFAULTS = new Options(500_000, 3, 9, 60, List.of(), List.of(Direction.values()), false);
         static final String USAGE = "usage: MessagingRace [--messages=N] [--warmup=ROUNDS] [--rounds=ROUNDS]"
-                + " [--timeout-s=SECONDS] [--erl-args=\"FLAGS\"] [--directions=erl-erl,jerl-erl,erl-jerl]\n"
+                + " [--timeout-s=SECONDS] [--erl-args=\"FLAGS\"] [--directions=erl-erl,jerl-erl,erl-jerl] [--tls=true]\n"
                 + "  defaults: --messages=" + DEFAULTS.messages + " --warmup=" + DEFAULTS.warmup + " --rounds="
                 + DEFAULTS.rounds + " --timeout-s=" + DEFAULTS.timeoutSeconds
                 + " --erl-args=\"\" --directions=erl-erl,jerl-erl,erl-jerl";
@@ -121,6 +121,7 @@ public final class MessagingRace {
             int timeout = DEFAULTS.timeoutSeconds;
             List<String> erlArgs = DEFAULTS.erlArgs;
             List<Direction> directions = DEFAULTS.directions;
+            boolean tls = DEFAULTS.tls;
             for (String arg : args) {
                 if (arg == null || arg.isBlank()) {
                     continue;
@@ -133,6 +134,10 @@ public final class MessagingRace {
                 String text = arg.substring(eq + 1);
                 if (name.equals("erl-args")) {
                     erlArgs = text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+                    continue;
+                }
+                if (name.equals("tls")) {
+                    tls = Boolean.parseBoolean(text.strip());
                     continue;
                 }
                 if (name.equals("directions")) {
@@ -165,7 +170,7 @@ public final class MessagingRace {
                         throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
                 }
             }
-            return new Options(messages, warmup, rounds, timeout, erlArgs, directions);
+            return new Options(messages, warmup, rounds, timeout, erlArgs, directions, tls);
         }
 
         private static int number(String name, String text) {
@@ -205,10 +210,12 @@ public final class MessagingRace {
         }
         Path ebin = JerlTestNode.compileErlang("jerl_bench.erl");
         String cookie = ErlTools.randomCookie();
+        BenchTls tls = options.tls() ? BenchTls.create() : null;
+        List<String> erlArgs = tls == null ? options.erlArgs() : tls.erlArgs(options.erlArgs());
         try (Epmd epmd = Epmd.start();
-             ErlNode a = erl("bench_a", cookie, epmd, ebin, options.erlArgs());
-             ErlNode b = erl("bench_b", cookie, epmd, ebin, options.erlArgs());
-             Node jerl = JerlTestNode.start("bench_j", cookie, epmd.port())) {
+             ErlNode a = erl("bench_a", cookie, epmd, ebin, erlArgs);
+             ErlNode b = erl("bench_b", cookie, epmd, ebin, erlArgs);
+             Node jerl = JerlTestNode.start("bench_j", cookie, epmd.port(), o -> tls == null ? o : o.withTls(tls.jerl()))) {
             MessagingRace race = new MessagingRace(options, a, b, jerl);
             race.connect();
             race.cpu = CpuMeter.forThisProcessTree();
@@ -244,9 +251,11 @@ public final class MessagingRace {
                 rt.availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 rt.maxMemory() >> 20, erlString("erlang:system_info(otp_release)"),
                 erlString("erlang:system_info(version)"));
-        System.out.printf("nodes: erl A %s (sender), erl B %s (receiver), jerl %s; extra erl flags: %s%n%n",
+        System.out.printf("nodes: erl A %s (sender), erl B %s (receiver), jerl %s; extra erl flags: %s%s%n%n",
                 a.name(), b.name(), jerl.name().name(),
-                options.erlArgs().isEmpty() ? "none" : String.join(" ", options.erlArgs()));
+                options.erlArgs().isEmpty() ? "none" : String.join(" ", options.erlArgs()),
+                options.tls() ? "; every connection over mutual TLS (-proto_dist inet_tls), " + BenchTls.describe(jerl, b.name())
+                        : "");
     }
 
     private Map<Direction, List<Sample>> run() throws InterruptedException {

@@ -23,9 +23,9 @@ class MessagingRaceOptionsTest {
     @Test
     void readsEveryOption() {
         Options o = Options.parse("--messages=1_000", "--warmup=0", "--rounds=2", "--timeout-s=5",
-                "--erl-args=+sbwt none", "--directions=erl-jerl,erl-erl");
+                "--erl-args=+sbwt none", "--directions=erl-jerl,erl-erl", "--tls=true");
         assertEquals(new Options(1000, 0, 2, 5, List.of("+sbwt", "none"),
-                List.of(Direction.ERL_TO_ERL, Direction.ERL_TO_JERL)), o);
+                List.of(Direction.ERL_TO_ERL, Direction.ERL_TO_JERL), true), o);
         assertEquals(List.of(), Options.parse("--erl-args=").erlArgs());
     }
 
