@@ -14,7 +14,7 @@ set -euo pipefail
 roots="${JERL_OTP_ROOTS:-/var/cache/jerl-otp}"
 # suite:release pairs; the release is what the tests ask for, checked against the root once it is made.
 suites=(trixie:27 sid:29)
-packages=(erlang-base elixir)
+packages=(erlang-base erlang-ssl elixir)
 
 die() { echo "otp-roots.sh: $*" >&2; exit 1; }
 
