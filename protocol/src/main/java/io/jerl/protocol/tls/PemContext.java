@@ -27,12 +27,30 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * An {@link SslContext} built from {@link TlsSettings.Pem} files, with the bytes it was built from, so a later
- * connection can tell whether the files changed on disk.
+ * connection can tell whether the files changed on disk, and the subject of the certificate it presents.
  */
-record PemContext(SslContext context, byte[][] files, String subject) {
+final class PemContext {
     private static final Set<String> VERSIONS = Set.of("tlsv1.2", "tlsv1.3");
 
-    /** Reads the files; {@code server} builds the accepting side. */
+    private final SslContext context;
+    private final byte[][] files;
+    private final String subject;
+
+    private PemContext(SslContext context, byte[][] files, String subject) {
+        this.context = context;
+        this.files = files;
+        this.subject = subject;
+    }
+
+    SslContext context() {
+        return context;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    /** Reads the certificate, key and CA files, in that order (null for one not configured). */
     static byte[][] read(TlsSettings.Pem pem) {
         return new byte[][] {read(pem.certFile(), "certfile"), read(pem.keyFile(), "keyfile"),
                 read(pem.caCertFile(), "cacertfile")};
@@ -42,6 +60,7 @@ record PemContext(SslContext context, byte[][] files, String subject) {
         return Arrays.deepEquals(files, now);
     }
 
+    /** Builds from what {@link #read} returned; {@code server} builds the accepting side. */
     static PemContext build(TlsSettings.Pem pem, boolean server, byte[][] files) {
         byte[] cert = files[0];
         byte[] key = files[1] != null ? files[1] : cert;

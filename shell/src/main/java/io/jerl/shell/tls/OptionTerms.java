@@ -55,7 +55,11 @@ final class OptionTerms {
             return s.value();
         }
         if (e instanceof IntLit i) {
-            return i.value().intValueExact();
+            if (i.value().bitLength() > 31) {
+                throw new ShellException(source + ":" + e.pos().line() + ":" + e.pos().column() + ": " + i.value()
+                        + " is too large for an option");
+            }
+            return i.value().intValue();
         }
         if (e instanceof TupleExpr t) {
             List<Object> out = new ArrayList<>();

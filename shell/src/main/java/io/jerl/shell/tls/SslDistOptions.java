@@ -106,7 +106,14 @@ public final class SslDistOptions {
 
     private static Path path(Map<String, Object> o, String key) {
         Object p = o.get(key);
-        return p == null ? null : Path.of((String) p);
+        if (p == null) {
+            return null;
+        }
+        try {
+            return Path.of((String) p);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ShellException(key + " '" + p + "' is not a file name: " + e.getReason());
+        }
     }
 
     private Map<String, Object> side(String side, String source) {
