@@ -3,4 +3,5 @@ register(shell, self()).
 flush().
 nodes().
 net_kernel:node_info(bus@server1).
+global:whereis_name(bus_shell).
 q().

@@ -45,6 +45,10 @@ class MutualTlsTest {
             car.enterUntil(carTyped.next(), "Shell got {hello,from,<").shows("ok");     // flush()
             car.enter(carTyped.next()).shows("[bus@server1]");                          // nodes()
             car.enter(carTyped.next()).shows("\"server1\",tls,inet}");                 // node_info(bus)
+            bus.enter(busTyped.next()).shows("car@server2");                            // rpc:call(car, erlang, node, [])
+            bus.enter(busTyped.next()).shows("ok");                                     // global:sync()
+            bus.enter(busTyped.next()).shows("yes");                                    // global:register_name
+            car.enter(carTyped.next()).matches("<\\d+\\.\\d+\\.\\d+>");               // global:whereis_name
 
             hosts.run(SAMPLE.command("./jerl certs init /tmp/jerl-other-ca"));
             hosts.run(SAMPLE.command("./jerl certs node spy@server3 /tmp/jerl-other-ca"));
